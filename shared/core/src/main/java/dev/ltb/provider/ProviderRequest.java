@@ -1,0 +1,25 @@
+package dev.ltb.provider;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the engine asks a provider: the rendered conversation. Generation settings (temperature, max
+ * tokens, ...) come from the provider's own configuration in the suite.
+ *
+ * @param messages the conversation; a plain-text prompt is one user message
+ * @param prompt the rendered prompt as text (what {@code echo} returns and what reports show)
+ * @param cacheable false when the response must not come from a cache (e.g. {@code repeat} > 1)
+ */
+public record ProviderRequest(List<ChatMessage> messages, String prompt, boolean cacheable) {
+
+  public ProviderRequest {
+    messages = List.copyOf(messages);
+    Objects.requireNonNull(prompt, "prompt");
+    if (messages.isEmpty()) throw new IllegalArgumentException("a request needs at least one message");
+  }
+
+  public static ProviderRequest ofText(String prompt) {
+    return new ProviderRequest(List.of(ChatMessage.user(prompt)), prompt, true);
+  }
+}

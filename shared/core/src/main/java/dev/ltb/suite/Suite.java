@@ -1,0 +1,39 @@
+package dev.ltb.suite;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A validated evaluation suite: every prompt is run against every provider for every test case.
+ *
+ * @param description what the suite evaluates, shown in reports
+ * @param prompts the prompt templates, in suite order
+ * @param providers the models under test, in suite order
+ * @param tests the test cases, already merged with {@code defaultTest} and with array vars expanded
+ * @param options how the run executes (repeat, concurrency, timeouts, retries, budget)
+ * @param source where the suite came from (a file path or "inline"), used in messages
+ */
+public record Suite(
+    String description,
+    List<Prompt> prompts,
+    List<ProviderSpec> providers,
+    List<TestCase> tests,
+    RunOptions options,
+    String source) {
+
+  public Suite {
+    description = description == null ? "" : description;
+    prompts = List.copyOf(prompts);
+    providers = List.copyOf(providers);
+    tests = List.copyOf(tests);
+    options = Objects.requireNonNullElse(options, RunOptions.defaults());
+    source = Objects.requireNonNullElse(source, "inline");
+    if (prompts.isEmpty()) throw new IllegalArgumentException("a suite needs at least one prompt");
+    if (providers.isEmpty()) throw new IllegalArgumentException("a suite needs at least one provider");
+  }
+
+  /** Number of work items the suite expands to: tests × prompts × providers × repeat. */
+  public long itemCount() {
+    return (long) Math.max(1, tests.size()) * prompts.size() * providers.size() * options.repeat();
+  }
+}

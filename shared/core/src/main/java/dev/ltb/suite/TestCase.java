@@ -1,0 +1,40 @@
+package dev.ltb.suite;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One test case: variables for the prompt templates and the assertions its output must satisfy.
+ *
+ * @param description shown in reports; defaults to a summary of the vars
+ * @param vars template variables (strings, numbers, booleans, lists, maps)
+ * @param asserts the assertions, in order
+ * @param threshold if set, the test passes when its weighted score reaches it (instead of all asserts passing)
+ * @param metadata free-form labels (e.g. {@code category}) used for filtering and per-category analysis
+ */
+public record TestCase(
+    String description,
+    Map<String, Object> vars,
+    List<AssertionSpec> asserts,
+    Double threshold,
+    Map<String, Object> metadata) {
+
+  public TestCase {
+    vars = vars == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vars));
+    asserts = asserts == null ? List.of() : List.copyOf(asserts);
+    metadata = metadata == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
+    description = description == null || description.isBlank() ? describe(vars) : description;
+  }
+
+  private static String describe(Map<String, Object> vars) {
+    if (vars.isEmpty()) return "(no vars)";
+    StringBuilder text = new StringBuilder();
+    vars.forEach(
+        (name, value) -> {
+          if (!text.isEmpty()) text.append(", ");
+          text.append(name).append('=').append(Objects.toString(value));
+        });
+    return text.length() <= 80 ? text.toString() : text.substring(0, 77) + "...";
+  }
+}
