@@ -1,0 +1,17 @@
+package dev.ltb.engine;
+
+/**
+ * What one execution of a shard (or of a whole local run) did.
+ *
+ * @param executed items run in this execution
+ * @param skipped items skipped because they already had a result (resume, redelivery)
+ * @param passed executed items that passed
+ * @param failed executed items that failed
+ * @param errors executed items without a judged output
+ * @param providerCalls calls made to providers, retries included
+ * @param costUsd known provider cost of this execution
+ * @param cancelled true when execution stopped early because cancellation was requested
+ */
+public record ShardReport(
+    long executed, long skipped, long passed, long failed, long errors, long providerCalls, double costUsd,
+    boolean cancelled) {}

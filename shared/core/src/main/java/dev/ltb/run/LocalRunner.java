@@ -1,0 +1,172 @@
+package dev.ltb.run;
+
+import dev.ltb.aggregate.Aggregator;
+import dev.ltb.aggregate.RunSummary;
+import dev.ltb.engine.ItemResult;
+import dev.ltb.engine.ItemStatus;
+import dev.ltb.engine.Planner;
+import dev.ltb.engine.RetrySettings;
+import dev.ltb.engine.RunPlan;
+import dev.ltb.engine.ShardExecutor;
+import dev.ltb.engine.ShardReport;
+import dev.ltb.engine.TestScorer;
+import dev.ltb.provider.Provider;
+import dev.ltb.provider.ProviderContext;
+import dev.ltb.provider.ProviderRegistry;
+import dev.ltb.suite.Suite;
+import dev.ltb.suite.SuiteCodec;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+
+/**
+ * Runs a suite in this process: plan → execute every item → aggregate, with results streamed into the
+ * {@link RunHistory} as they arrive. The cloud runtime uses the same {@link Planner}, {@link ShardExecutor}
+ * and {@link Aggregator}, one Lambda per step.
+ */
+public final class LocalRunner {
+
+  private static final DateTimeFormatter RUN_ID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  private final RunHistory history;
+  private final ProviderRegistry providers;
+  private final ProviderContext providerContext;
+  private final TestScorer scorer;
+  private final Function<Suite, Map<String, String>> evaluatorVersions;
+  private final RetrySettings retry;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  public LocalRunner(
+      RunHistory history,
+      ProviderRegistry providers,
+      ProviderContext providerContext,
+      TestScorer scorer,
+      Function<Suite, Map<String, String>> evaluatorVersions,
+      RetrySettings retry,
+      Clock clock) {
+    this.history = Objects.requireNonNull(history);
+    this.providers = Objects.requireNonNull(providers);
+    this.providerContext = Objects.requireNonNull(providerContext);
+    this.scorer = Objects.requireNonNull(scorer);
+    this.evaluatorVersions = Objects.requireNonNull(evaluatorVersions);
+    this.retry = Objects.requireNonNull(retry);
+    this.clock = Objects.requireNonNull(clock);
+  }
+
+  /** Starts a new run of the suite and returns its finished record. */
+  public RunRecord run(Suite suite, RunListener listener, BooleanSupplier cancelled) {
+    List<Provider> built = buildProviders(suite); // fail fast on bad provider config, before any record exists
+    String runId = newRunId();
+    RunPlan plan = new Planner().plan(runId, suite);
+    history.create(
+        new RunRecord(runId, suite.description(), suite.source(), SuiteCodec.toJson(suite), RunStatus.RUNNING,
+            clock.instant(), null, plan.totalItems(), null, null));
+    return execute(plan, built, Set.of(), 0, listener, cancelled);
+  }
+
+  /** Continues a run: items that already have a result are skipped, the rest run now. */
+  public RunRecord resume(String runIdOrPrefix, RunListener listener, BooleanSupplier cancelled) {
+    RunRecord record =
+        history.find(runIdOrPrefix).orElseThrow(() -> new IllegalArgumentException("no run " + runIdOrPrefix));
+    Suite suite = SuiteCodec.fromJson(record.suiteJson());
+    List<Provider> built = buildProviders(suite);
+    RunPlan plan = new Planner().plan(record.runId(), suite);
+    Set<String> done = history.completedItemIds(record.runId());
+    double spent = spentSoFar(record.runId());
+    history.updateStatus(record.runId(), RunStatus.RUNNING, null);
+    return execute(plan, built, done, spent, listener, cancelled);
+  }
+
+  private RunRecord execute(
+      RunPlan plan, List<Provider> built, Set<String> done, double spent, RunListener listener,
+      BooleanSupplier cancelled) {
+    listener.planned(plan, done.size());
+    ShardReport report;
+    try (ShardExecutor executor =
+        ShardExecutor.builder(plan.suite(), built, scorer).retry(retry).cancelled(cancelled).clock(clock).build()) {
+      executor.addPriorSpend(spent);
+      report =
+          executor.execute(
+              plan.runId(),
+              plan.items()::iterator,
+              done::contains,
+              history.sinkFor(plan.runId()).andThen(listener::result));
+    } catch (RuntimeException e) {
+      history.finish(plan.runId(), RunStatus.FAILED, null, e.getMessage());
+      throw e;
+    }
+    RunSummary summary = summarize(plan);
+    RunStatus status = RunStatus.COMPLETED;
+    String reason = null;
+    long budgetSkipped = summary.groups().stream().mapToLong(g -> g.errorsByKind().getOrDefault("budget-exceeded", 0L)).sum();
+    if (report.cancelled() || summary.totals().items() < plan.totalItems()) {
+      status = RunStatus.PARTIAL;
+      reason = "cancelled after " + summary.totals().items() + " of " + plan.totalItems() + " items";
+    } else if (budgetSkipped > 0) {
+      status = RunStatus.PARTIAL;
+      reason = "budget of $" + plan.suite().options().maxCostUsd() + " spent; " + budgetSkipped + " items not run";
+    }
+    history.finish(plan.runId(), status, summary, reason);
+    return history.find(plan.runId()).orElseThrow();
+  }
+
+  /** Recomputes the summary from the stored results, so a resumed run counts every item exactly once. */
+  public RunSummary summarize(RunPlan plan) {
+    RunRecord record = history.find(plan.runId()).orElseThrow();
+    Aggregator aggregator = new Aggregator(plan.runId(), plan.suite(), evaluatorVersions.apply(plan.suite()));
+    history.forEachResult(plan.runId(), aggregator::accept);
+    return aggregator.summarize(record.createdAt(), clock.instant());
+  }
+
+  private double spentSoFar(String runId) {
+    double[] spent = {0};
+    history.forEachResult(runId, result -> spent[0] += result.costUsd() == null ? 0 : result.costUsd());
+    return spent[0];
+  }
+
+  private List<Provider> buildProviders(Suite suite) {
+    return suite.providers().stream().map(spec -> providers.create(spec, providerContext)).toList();
+  }
+
+  private String newRunId() {
+    byte[] suffix = new byte[3];
+    random.nextBytes(suffix);
+    return RUN_ID_TIME.format(clock.instant()) + "-" + HexFormat.of().formatHex(suffix);
+  }
+
+  /** Counts results by status while a run is in flight (used by progress displays). */
+  public static final class Tally implements RunListener {
+    private final AtomicLong passed = new AtomicLong(), failed = new AtomicLong(), errors = new AtomicLong();
+
+    @Override
+    public void result(ItemResult result) {
+      (result.status() == ItemStatus.PASS ? passed : result.status() == ItemStatus.FAIL ? failed : errors)
+          .incrementAndGet();
+    }
+
+    public long passed() {
+      return passed.get();
+    }
+
+    public long failed() {
+      return failed.get();
+    }
+
+    public long errors() {
+      return errors.get();
+    }
+  }
+
+}
