@@ -27,6 +27,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -289,7 +290,7 @@ public final class SqliteRunHistory implements RunHistory {
         SqlInstants.parse(row.getString("created_at")),
         SqlInstants.parse(row.getString("finished_at")),
         row.getLong("total_items"),
-        summary == null ? null : decode(RUN_SUMMARY, summary, "the summary of run " + runId),
+        summary == null ? null : decode(RUN_SUMMARY, summary, () -> "the summary of run " + runId),
         row.getString("status_reason"));
   }
 
@@ -313,8 +314,8 @@ public final class SqliteRunHistory implements RunHistory {
             query.setFetchSize(RESULT_FETCH_SIZE);
             try (ResultSet rows = query.executeQuery()) {
               while (rows.next()) {
-                String what = "result " + rows.getString(1) + " of run " + runId;
-                consumer.accept(decode(ITEM_RESULT, rows.getString(2), what));
+                String itemId = rows.getString(1);
+                consumer.accept(decode(ITEM_RESULT, rows.getString(2), () -> "result " + itemId + " of run " + runId));
               }
             }
           }
@@ -322,12 +323,13 @@ public final class SqliteRunHistory implements RunHistory {
         });
   }
 
-  private static <T> T decode(ObjectReader reader, String json, String what) {
+  private <T> T decode(ObjectReader reader, String json, Supplier<String> what) {
     try {
       return reader.readValue(json);
     } catch (JsonProcessingException e) {
       throw new HistoryStorageException(
-          "Cannot read " + what + " from the run history: its stored JSON is invalid (" + e.getOriginalMessage() + ")",
+          "Cannot read " + what.get() + " from the run history " + file() + ": its stored JSON is invalid ("
+              + e.getOriginalMessage() + ")",
           e);
     }
   }

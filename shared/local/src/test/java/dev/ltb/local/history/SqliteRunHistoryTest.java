@@ -246,8 +246,8 @@ class SqliteRunHistoryTest {
     assertThatThrownBy(() -> history.forEachResult(RUN, result -> received.incrementAndGet()))
         .isInstanceOf(HistoryStorageException.class)
         .hasMessageStartingWith(
-            "Cannot read result " + itemId(50) + " of run " + RUN
-                + " from the run history: its stored JSON is invalid");
+            "Cannot read result " + itemId(50) + " of run " + RUN + " from the run history " + file
+                + ": its stored JSON is invalid");
     assertThat(received).hasValue(50);
   }
 
