@@ -1,0 +1,68 @@
+package dev.ltb.evaluator.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.ltb.evaluator.AssertionValues;
+import dev.ltb.evaluator.EvaluationException;
+import dev.ltb.json.Json;
+import dev.ltb.suite.Assertion;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The optional JSON Schema of {@code is-json} and {@code contains-json}. Schemas without {@code $schema}
+ * are read as draft-07, the default of the Ajv validator promptfoo uses; remote {@code $ref}s are never
+ * fetched.
+ */
+final class JsonSchemaCheck {
+
+  private static final int ERRORS_SHOWN = 3;
+
+  // The validator is built on Jackson 3; schemas and documents cross over as JSON text.
+  private static final SchemaRegistry SCHEMAS =
+      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7, builder -> builder.schemaCacheEnabled(false));
+
+  private final Schema schema;
+
+  private JsonSchemaCheck(Schema schema) {
+    this.schema = schema;
+  }
+
+  /** The schema in the assertion's value, or null when it has none. */
+  static JsonSchemaCheck fromValue(Assertion assertion) {
+    JsonNode value = assertion.value();
+    if (value == null || value.isNull() || value.isMissingNode()) return null;
+    if (value.isTextual() && value.textValue().isBlank()) return null;
+    JsonNode schemaNode = value.isTextual() ? readSchemaText(assertion.type(), value.textValue()) : value;
+    if (!schemaNode.isObject() && !schemaNode.isBoolean())
+      throw new EvaluationException(
+          assertion.type() + " value must be a JSON Schema (an object), got " + AssertionValues.describe(value));
+    try {
+      Schema schema = SCHEMAS.getSchema(schemaNode.toString(), InputFormat.JSON);
+      schema.initializeValidators();
+      return new JsonSchemaCheck(schema);
+    } catch (RuntimeException e) {
+      throw new EvaluationException("invalid JSON schema: " + e.getMessage(), e);
+    }
+  }
+
+  /** What in the JSON breaks the schema, or an empty string when it conforms. */
+  String violations(JsonNode json) {
+    List<Error> errors = schema.validate(json.toString(), InputFormat.JSON);
+    String shown = errors.stream().limit(ERRORS_SHOWN).map(Error::toString).collect(Collectors.joining("; "));
+    return errors.size() > ERRORS_SHOWN ? shown + "; and " + (errors.size() - ERRORS_SHOWN) + " more" : shown;
+  }
+
+  private static JsonNode readSchemaText(String type, String text) {
+    try {
+      return Json.yaml().readTree(text); // YAML is a superset of JSON, as promptfoo's js-yaml load is
+    } catch (JsonProcessingException e) {
+      throw new EvaluationException(type + " value is not a readable JSON Schema: " + e.getOriginalMessage(), e);
+    }
+  }
+}
