@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.ltb.evaluator.AssertionValues;
@@ -42,20 +43,41 @@ final class JsonSchemaCheck {
     if (!schemaNode.isObject() && !schemaNode.isBoolean())
       throw new EvaluationException(
           assertion.type() + " value must be a JSON Schema (an object), got " + AssertionValues.describe(value));
+    String schemaJson = schemaNode.toString();
+    Schema schema;
     try {
-      Schema schema = SCHEMAS.getSchema(schemaNode.toString(), InputFormat.JSON);
+      schema = SCHEMAS.getSchema(schemaJson, InputFormat.JSON);
       schema.initializeValidators();
-      return new JsonSchemaCheck(schema);
     } catch (RuntimeException e) {
       throw new EvaluationException("invalid JSON schema: " + e.getMessage(), e);
     }
+    // Like Ajv, refuse a schema that breaks its meta-schema ({type: 5}) rather than silently ignore the keyword.
+    String violations = new JsonSchemaCheck(metaSchemaOf(schemaNode)).violations(schemaJson);
+    if (!violations.isEmpty()) throw new EvaluationException("invalid JSON schema: " + violations);
+    return new JsonSchemaCheck(schema);
+  }
+
+  private static Schema metaSchemaOf(JsonNode schema) {
+    String dialect = schema.path("$schema").asText(SpecificationVersion.DRAFT_7.getDialectId());
+    SpecificationVersion version = SpecificationVersion.fromDialectId(dialect).orElse(SpecificationVersion.DRAFT_7);
+    return SCHEMAS.getSchema(SchemaLocation.of(version.getDialectId()));
   }
 
   /** What in the JSON breaks the schema, or an empty string when it conforms. */
   String violations(JsonNode json) {
-    List<Error> errors = schema.validate(json.toString(), InputFormat.JSON);
-    String shown = errors.stream().limit(ERRORS_SHOWN).map(Error::toString).collect(Collectors.joining("; "));
+    return violations(json.toString());
+  }
+
+  private String violations(String json) {
+    List<Error> errors = schema.validate(json, InputFormat.JSON);
+    String shown =
+        errors.stream().limit(ERRORS_SHOWN).map(JsonSchemaCheck::describe).collect(Collectors.joining("; "));
     return errors.size() > ERRORS_SHOWN ? shown + "; and " + (errors.size() - ERRORS_SHOWN) + " more" : shown;
+  }
+
+  private static String describe(Error error) {
+    String at = error.getInstanceLocation().toString();
+    return at.isEmpty() ? error.getMessage() : at + ": " + error.getMessage();
   }
 
   private static JsonNode readSchemaText(String type, String text) {
