@@ -12,7 +12,6 @@ import dev.ltb.evaluator.EvaluationResult;
 import dev.ltb.provider.FinishReason;
 import dev.ltb.provider.ProviderResponse;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
