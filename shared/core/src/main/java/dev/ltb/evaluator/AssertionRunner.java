@@ -19,11 +19,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Scores one output against a test's assertions, applying the cross-cutting rules once, as promptfoo
- * does: assertion values are rendered with the test's vars, {@code not-} inverts pass and score, an
- * evaluator that throws fails only its own assertion, weights combine scores (weight 0 entries are
- * informational and never fail the test), a threshold replaces "every assertion passes",
- * {@code assert-set}s are scored recursively, and named metrics are averaged. Thread-safe.
+ * Scores one output against a test's assertions, applying the cross-cutting rules once, as
+ * promptfoo does: assertion values are rendered with the test's vars, {@code not-} inverts pass and
+ * score, an evaluator that throws fails only its own assertion, weights combine scores (weight 0
+ * entries are informational and never fail the test), a threshold replaces "every assertion
+ * passes", {@code assert-set}s are scored recursively, and named metrics are averaged. Thread-safe.
  */
 public final class AssertionRunner {
 
@@ -46,16 +46,24 @@ public final class AssertionRunner {
     this(registry, new TemplateRenderer());
   }
 
-  /** Runs every assertion of the test on the context's output; never throws for a failing evaluator. */
+  /**
+   * Runs every assertion of the test on the context's output; never throws for a failing evaluator.
+   */
   public TestOutcome run(TestCase test, EvaluationContext context) {
     Map<String, Object> vars = context.vars().isEmpty() ? test.vars() : context.vars();
     Scoring scoring = new Scoring(context, vars);
     Group group = scoring.group(test.asserts(), test.threshold(), 1);
     return new TestOutcome(
-        group.pass(), group.score(), group.reason(), group.outcomes(), scoring.namedScores(), scoring.judgeTokens);
+        group.pass(),
+        group.score(),
+        group.reason(),
+        group.outcomes(),
+        scoring.namedScores(),
+        scoring.judgeTokens);
   }
 
-  private record Group(boolean pass, double score, String reason, List<AssertionOutcome> outcomes) {}
+  private record Group(
+      boolean pass, double score, String reason, List<AssertionOutcome> outcomes) {}
 
   /** The state of one {@link #run}: named metric sums and judge tokens. */
   private final class Scoring {
@@ -74,8 +82,8 @@ public final class AssertionRunner {
      * Scores a list of entries: the weighted mean of their scores; passes when the mean reaches the
      * threshold, or, without one, when every weighted entry passes.
      *
-     * @param metricWeight the weight that this list's entries carry in named metrics (the product of the
-     *     weights of the sets above it)
+     * @param metricWeight the weight that this list's entries carry in named metrics (the product
+     *     of the weights of the sets above it)
      */
     Group group(List<AssertionSpec> specs, Double threshold, double metricWeight) {
       List<AssertionOutcome> outcomes = new ArrayList<>();
@@ -91,19 +99,25 @@ public final class AssertionRunner {
         if (!outcome.pass() && firstFailure == null) firstFailure = outcome.reason();
       }
       if (weightSum == 0)
-        return new Group(true, 1, specs.isEmpty() ? NO_ASSERTIONS : NO_WEIGHTED_ASSERTIONS, outcomes);
+        return new Group(
+            true, 1, specs.isEmpty() ? NO_ASSERTIONS : NO_WEIGHTED_ASSERTIONS, outcomes);
 
       double score = Math.min(1, Math.max(0, weightedScores / weightSum));
       if (threshold == null)
-        return new Group(firstFailure == null, score, Objects.requireNonNullElse(firstFailure, ALL_PASSED), outcomes);
+        return new Group(
+            firstFailure == null,
+            score,
+            Objects.requireNonNullElse(firstFailure, ALL_PASSED),
+            outcomes);
 
       boolean pass = score + THRESHOLD_TOLERANCE >= threshold;
-      String reason = firstFailure == null ? ALL_PASSED : thresholdReason(score, pass, threshold, firstFailure);
+      String reason =
+          firstFailure == null ? ALL_PASSED : thresholdReason(score, pass, threshold, firstFailure);
       return new Group(pass, score, reason, outcomes);
     }
 
     private AssertionOutcome entry(AssertionSpec spec, double parentMetricWeight) {
-      // Weight 0 entries are reported under their metric all the same: being reported is what they are for.
+      // Weight 0 entries still count in their metric: being reported is what they are for.
       double metricWeight = parentMetricWeight * (spec.weight() > 0 ? spec.weight() : 1);
       String metric = renderMetric(spec.metric());
       AssertionOutcome outcome =
@@ -118,7 +132,13 @@ public final class AssertionRunner {
     private AssertionOutcome set(AssertionSet set, String metric, double metricWeight) {
       Group group = group(set.asserts(), set.threshold(), metricWeight);
       return new AssertionOutcome(
-          "assert-set", group.pass(), group.score(), group.reason(), set.weight(), metric, group.outcomes());
+          "assert-set",
+          group.pass(),
+          group.score(),
+          group.reason(),
+          set.weight(),
+          metric,
+          group.outcomes());
     }
 
     private AssertionOutcome assertion(Assertion assertion, String metric, double metricWeight) {
@@ -126,25 +146,33 @@ public final class AssertionRunner {
       try {
         Evaluator evaluator = registry.get(assertion.type());
         requireValueIfNeeded(evaluator.descriptor(), assertion);
-        result = Objects.requireNonNull(evaluator.evaluate(withRenderedValue(assertion), context), "no result");
+        result =
+            Objects.requireNonNull(
+                evaluator.evaluate(withRenderedValue(assertion), context), "no result");
       } catch (RuntimeException e) {
-        // Fails even when negated: an assertion that could not be checked must never count as passed.
+        // Fails even when negated: an assertion that could not be checked never counts as passed.
         String reason = assertion.displayType() + " could not be evaluated: " + describe(e);
-        return new AssertionOutcome(assertion.displayType(), false, 0, reason, assertion.weight(), metric, List.of());
+        return new AssertionOutcome(
+            assertion.displayType(), false, 0, reason, assertion.weight(), metric, List.of());
       }
 
       judgeTokens = judgeTokens.plus(result.judgeTokens());
-      result.namedScores().forEach(
-          (name, score) -> {
-            if (!name.equals(metric)) addToMetric(name, score, metricWeight);
-          });
+      result
+          .namedScores()
+          .forEach(
+              (name, score) -> {
+                if (!name.equals(metric)) addToMetric(name, score, metricWeight);
+              });
 
       boolean pass = result.pass() != assertion.negated();
       double score = assertion.negated() ? 1 - result.score() : result.score();
       // Evaluators state what they observed, so a failed not- only needs to say that it failed.
       String reason =
-          pass || !assertion.negated() ? result.reason() : assertion.displayType() + " failed: " + result.reason();
-      return new AssertionOutcome(assertion.displayType(), pass, score, reason, assertion.weight(), metric, List.of());
+          pass || !assertion.negated()
+              ? result.reason()
+              : assertion.displayType() + " failed: " + result.reason();
+      return new AssertionOutcome(
+          assertion.displayType(), pass, score, reason, assertion.weight(), metric, List.of());
     }
 
     private void requireValueIfNeeded(EvaluatorDescriptor descriptor, Assertion assertion) {
@@ -153,7 +181,9 @@ public final class AssertionRunner {
         throw new EvaluationException(assertion.type() + " needs a value: " + descriptor.value());
     }
 
-    /** promptfoo renders string values, and strings inside list values, as templates with the vars. */
+    /**
+     * promptfoo renders string values, and strings inside list values, as templates with the vars.
+     */
     private Assertion withRenderedValue(Assertion assertion) {
       JsonNode value = assertion.value();
       JsonNode rendered = value;
@@ -162,13 +192,19 @@ public final class AssertionRunner {
       } else if (value != null && value.isArray()) {
         ArrayNode items = JsonNodeFactory.instance.arrayNode(value.size());
         for (JsonNode item : value)
-          items.add(item.isTextual() ? TextNode.valueOf(templates.render(item.textValue(), vars)) : item);
+          items.add(
+              item.isTextual() ? TextNode.valueOf(templates.render(item.textValue(), vars)) : item);
         rendered = items;
       }
       if (rendered == value) return assertion;
       return new Assertion(
-          assertion.type(), assertion.negated(), rendered, assertion.threshold(), assertion.weight(),
-          assertion.metric(), assertion.config());
+          assertion.type(),
+          assertion.negated(),
+          rendered,
+          assertion.threshold(),
+          assertion.weight(),
+          assertion.metric(),
+          assertion.config());
     }
 
     private String renderMetric(String metric) {
@@ -193,16 +229,24 @@ public final class AssertionRunner {
     }
   }
 
-  private static String thresholdReason(double score, boolean pass, double threshold, String firstFailure) {
+  private static String thresholdReason(
+      double score, boolean pass, double threshold, String firstFailure) {
     return String.format(
-        Locale.ROOT, "Aggregate score %.2f %s threshold %s; first failure: %s",
-        score, pass ? "≥" : "<", AssertionValues.numberText(threshold), firstFailure);
+        Locale.ROOT,
+        "Aggregate score %.2f %s threshold %s; first failure: %s",
+        score,
+        pass ? "≥" : "<",
+        AssertionValues.numberText(threshold),
+        firstFailure);
   }
 
   private static String describe(RuntimeException e) {
-    String message = e.getMessage() == null || e.getMessage().isBlank() ? "(no message)" : e.getMessage();
+    String message =
+        e.getMessage() == null || e.getMessage().isBlank() ? "(no message)" : e.getMessage();
     boolean expected =
-        e instanceof EvaluationException || e instanceof IllegalArgumentException || e instanceof TemplateException;
+        e instanceof EvaluationException
+            || e instanceof IllegalArgumentException
+            || e instanceof TemplateException;
     return expected ? message : e.getClass().getSimpleName() + ": " + message;
   }
 }

@@ -18,7 +18,10 @@ import dev.ltb.evaluator.text.StartsWithEvaluator;
 import dev.ltb.evaluator.text.WordCountEvaluator;
 import java.util.List;
 
-/** The evaluators that ship with the bench. Add a new one here and to docs/evaluators.md (a test checks both). */
+/**
+ * The evaluators that ship with the bench. Add a new one here and to docs/evaluators.md (a test
+ * checks both).
+ */
 public final class BuiltInEvaluators {
 
   private static final EvaluatorRegistry REGISTRY =

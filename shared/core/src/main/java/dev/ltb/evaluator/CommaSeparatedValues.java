@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits {@code a, b, "c, d"} into fields as promptfoo does for {@code contains-any}/{@code contains-all}
- * string values: fields are trimmed, empty fields are skipped, and a double-quoted field may hold commas
- * ({@code ""} or {@code \"} for a quote inside it).
+ * Splits {@code a, b, "c, d"} into fields as promptfoo does for {@code contains-any}/{@code
+ * contains-all} string values: fields are trimmed, empty fields are skipped, and a double-quoted
+ * field may hold commas ({@code ""} or {@code \"} for a quote inside it).
  */
 final class CommaSeparatedValues {
 
@@ -16,13 +16,15 @@ final class CommaSeparatedValues {
     List<String> fields = new ArrayList<>();
     int i = 0;
     while (true) {
-      while (i < text.length() && (text.charAt(i) == ',' || Character.isWhitespace(text.charAt(i)))) i++;
+      while (i < text.length() && (text.charAt(i) == ',' || Character.isWhitespace(text.charAt(i))))
+        i++;
       if (i >= text.length()) return fields;
       if (text.charAt(i) == '"') {
         i = quotedField(text, i, fields);
         while (i < text.length() && Character.isWhitespace(text.charAt(i))) i++;
         if (i < text.length() && text.charAt(i) != ',')
-          throw new EvaluationException("expected a comma after the quoted field in " + Reasons.quote(text));
+          throw new EvaluationException(
+              "expected a comma after the quoted field in " + Reasons.quote(text));
       } else {
         int end = text.indexOf(',', i);
         end = end < 0 ? text.length() : end;

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The evaluators a run can use, by assertion type. Built from an explicit list; immutable and thread-safe. */
+/**
+ * The evaluators a run can use, by assertion type. Built from an explicit list; immutable and
+ * thread-safe.
+ */
 public final class EvaluatorRegistry {
 
   private final Map<String, Evaluator> byId;
@@ -16,7 +19,8 @@ public final class EvaluatorRegistry {
     for (Evaluator evaluator : evaluators) {
       String id = evaluator.descriptor().id();
       if (map.putIfAbsent(id, evaluator) != null)
-        throw new IllegalArgumentException("two evaluators are registered for assertion type \"" + id + "\"");
+        throw new IllegalArgumentException(
+            "two evaluators are registered for assertion type \"" + id + "\"");
     }
     this.byId = Collections.unmodifiableMap(map);
   }
@@ -30,7 +34,10 @@ public final class EvaluatorRegistry {
     Evaluator evaluator = byId.get(type);
     if (evaluator == null)
       throw new IllegalArgumentException(
-          "unknown assertion type \"" + type + "\"; known types: " + String.join(", ", ids())
+          "unknown assertion type \""
+              + type
+              + "\"; known types: "
+              + String.join(", ", ids())
               + " (each may be negated with the not- prefix)");
     return evaluator;
   }

@@ -18,7 +18,8 @@ public final class Reasons {
 
   /** The texts as a quoted list, {@code ["a", "b"]}, cut when long. */
   public static String quoteAll(List<String> texts) {
-    String joined = texts.stream().map(text -> '"' + oneLine(text) + '"').collect(Collectors.joining(", "));
+    String joined =
+        texts.stream().map(text -> '"' + oneLine(text) + '"').collect(Collectors.joining(", "));
     return "[" + abbreviate(joined) + "]";
   }
 

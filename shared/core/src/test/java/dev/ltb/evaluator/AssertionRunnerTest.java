@@ -23,16 +23,21 @@ class AssertionRunnerTest {
 
   @Test
   void passesWhenEveryAssertionPasses() {
-    TestOutcome outcome = run(List.of(assertion("contains", "Paris"), assertion("icontains", "capital")));
+    TestOutcome outcome =
+        run(List.of(assertion("contains", "Paris"), assertion("icontains", "capital")));
 
     assertThat(outcome)
         .isEqualTo(
             new TestOutcome(
-                true, 1, "All assertions passed",
+                true,
+                1,
+                "All assertions passed",
                 List.of(
                     outcome("contains", true, 1, "output contains \"Paris\"", 1),
-                    outcome("icontains", true, 1, "output contains \"capital\" (ignoring case)", 1)),
-                Map.of(), TokenUsage.NONE));
+                    outcome(
+                        "icontains", true, 1, "output contains \"capital\" (ignoring case)", 1)),
+                Map.of(),
+                TokenUsage.NONE));
   }
 
   @Test
@@ -44,7 +49,11 @@ class AssertionRunnerTest {
   @Test
   void failsWithTheFirstFailingReason() {
     TestOutcome outcome =
-        run(List.of(assertion("contains", "Paris"), assertion("contains", "Lyon"), assertion("contains", "Nice")));
+        run(
+            List.of(
+                assertion("contains", "Paris"),
+                assertion("contains", "Lyon"),
+                assertion("contains", "Nice")));
 
     assertThat(outcome.pass()).isFalse();
     assertThat(outcome.score()).isCloseTo(1.0 / 3, org.assertj.core.data.Offset.offset(1e-12));
@@ -60,7 +69,8 @@ class AssertionRunnerTest {
 
       assertThat(outcome.assertions())
           .containsExactly(
-              outcome("not-contains", false, 0, "not-contains failed: output contains \"Paris\"", 1),
+              outcome(
+                  "not-contains", false, 0, "not-contains failed: output contains \"Paris\"", 1),
               outcome("not-contains", true, 1, "output does not contain \"Lyon\"", 1));
       assertThat(outcome.pass()).isFalse();
       assertThat(outcome.score()).isEqualTo(0.5);
@@ -71,7 +81,8 @@ class AssertionRunnerTest {
     void turnsAPartialScoreIntoItsComplement() {
       TestOutcome outcome = run(List.of(negated("scored", "0.25")));
 
-      assertThat(outcome.assertions()).containsExactly(outcome("not-scored", true, 0.75, "scored 0.25", 1));
+      assertThat(outcome.assertions())
+          .containsExactly(outcome("not-scored", true, 0.75, "scored 0.25", 1));
     }
   }
 
@@ -80,7 +91,8 @@ class AssertionRunnerTest {
 
     @Test
     void weighTheTestScore() {
-      TestOutcome outcome = run(List.of(weighted(assertion("contains", "Paris"), 3), assertion("contains", "Lyon")));
+      TestOutcome outcome =
+          run(List.of(weighted(assertion("contains", "Paris"), 3), assertion("contains", "Lyon")));
 
       assertThat(outcome.score()).isEqualTo(0.75);
       assertThat(outcome.pass()).isFalse();
@@ -89,16 +101,20 @@ class AssertionRunnerTest {
 
     @Test
     void weightZeroIsReportedButNeverFailsTheTest() {
-      TestOutcome outcome = run(List.of(assertion("contains", "Paris"), weighted(assertion("contains", "Lyon"), 0)));
+      TestOutcome outcome =
+          run(List.of(assertion("contains", "Paris"), weighted(assertion("contains", "Lyon"), 0)));
 
       assertThat(outcome)
           .isEqualTo(
               new TestOutcome(
-                  true, 1, "All assertions passed",
+                  true,
+                  1,
+                  "All assertions passed",
                   List.of(
                       outcome("contains", true, 1, "output contains \"Paris\"", 1),
                       outcome("contains", false, 0, "output does not contain \"Lyon\"", 0)),
-                  Map.of(), TokenUsage.NONE));
+                  Map.of(),
+                  TokenUsage.NONE));
     }
 
     @Test
@@ -123,7 +139,9 @@ class AssertionRunnerTest {
 
       assertThat(outcome.pass()).isTrue();
       assertThat(outcome.reason())
-          .isEqualTo("Aggregate score 0.75 ≥ threshold 0.75; first failure: output does not contain \"Lyon\"");
+          .isEqualTo(
+              "Aggregate score 0.75 ≥ threshold 0.75; first failure: output does not contain"
+                  + " \"Lyon\"");
     }
 
     @Test
@@ -132,20 +150,24 @@ class AssertionRunnerTest {
 
       assertThat(outcome.pass()).isFalse();
       assertThat(outcome.reason())
-          .isEqualTo("Aggregate score 0.75 < threshold 0.8; first failure: output does not contain \"Lyon\"");
+          .isEqualTo(
+              "Aggregate score 0.75 < threshold 0.8; first failure: output does not contain"
+                  + " \"Lyon\"");
     }
 
     @Test
     void toleratesRoundingInTheWeightedMean() {
       List<AssertionSpec> thirds =
-          List.of(assertion("scored", "0.1"), assertion("scored", "0.2"), assertion("scored", "0.3"));
+          List.of(
+              assertion("scored", "0.1"), assertion("scored", "0.2"), assertion("scored", "0.3"));
 
       assertThat(run(thirds, 0.2).pass()).isTrue();
     }
 
     @Test
     void saysAllPassedWhenNothingFailed() {
-      assertThat(run(List.of(assertion("contains", "Paris")), 0.5).reason()).isEqualTo("All assertions passed");
+      assertThat(run(List.of(assertion("contains", "Paris")), 0.5).reason())
+          .isEqualTo("All assertions passed");
     }
   }
 
@@ -154,34 +176,58 @@ class AssertionRunnerTest {
 
     @Test
     void withoutThresholdPassOnlyWhenEveryChildPasses() {
-      AssertionSet set = new AssertionSet(List.of(assertion("contains", "Paris"), assertion("contains", "Lyon")), null, 1, null);
+      AssertionSet set =
+          new AssertionSet(
+              List.of(assertion("contains", "Paris"), assertion("contains", "Lyon")),
+              null,
+              1,
+              null);
 
       TestOutcome outcome = run(List.of(set));
 
       AssertionOutcome expectedSet =
           new AssertionOutcome(
-              "assert-set", false, 0.5, "output does not contain \"Lyon\"", 1, null,
+              "assert-set",
+              false,
+              0.5,
+              "output does not contain \"Lyon\"",
+              1,
+              null,
               List.of(
                   outcome("contains", true, 1, "output contains \"Paris\"", 1),
                   outcome("contains", false, 0, "output does not contain \"Lyon\"", 1)));
       assertThat(outcome)
           .isEqualTo(
-              new TestOutcome(false, 0.5, "output does not contain \"Lyon\"", List.of(expectedSet), Map.of(), TokenUsage.NONE));
+              new TestOutcome(
+                  false,
+                  0.5,
+                  "output does not contain \"Lyon\"",
+                  List.of(expectedSet),
+                  Map.of(),
+                  TokenUsage.NONE));
     }
 
     @Test
     void withThresholdPassWhenTheWeightedMeanReachesIt() {
       AssertionSet set =
           new AssertionSet(
-              List.of(weighted(assertion("contains", "Paris"), 3), assertion("contains", "Lyon")), 0.7, 2, null);
+              List.of(weighted(assertion("contains", "Paris"), 3), assertion("contains", "Lyon")),
+              0.7,
+              2,
+              null);
 
       TestOutcome outcome = run(List.of(set, assertion("contains", "France")));
 
       assertThat(outcome.assertions().get(0))
           .isEqualTo(
               new AssertionOutcome(
-                  "assert-set", true, 0.75,
-                  "Aggregate score 0.75 ≥ threshold 0.7; first failure: output does not contain \"Lyon\"", 2, null,
+                  "assert-set",
+                  true,
+                  0.75,
+                  "Aggregate score 0.75 ≥ threshold 0.7; first failure: output does not contain"
+                      + " \"Lyon\"",
+                  2,
+                  null,
                   List.of(
                       outcome("contains", true, 1, "output contains \"Paris\"", 3),
                       outcome("contains", false, 0, "output does not contain \"Lyon\"", 1))));
@@ -193,7 +239,8 @@ class AssertionRunnerTest {
     @Test
     void nestInsideEachOther() {
       AssertionSet inner = new AssertionSet(List.of(assertion("contains", "Lyon")), null, 1, null);
-      AssertionSet outer = new AssertionSet(List.of(assertion("contains", "Paris"), inner), 0.5, 1, null);
+      AssertionSet outer =
+          new AssertionSet(List.of(assertion("contains", "Paris"), inner), 0.5, 1, null);
 
       TestOutcome outcome = run(List.of(outer));
 
@@ -208,7 +255,11 @@ class AssertionRunnerTest {
   void averagesNamedMetricsAcrossEntriesAndSets() {
     AssertionSet format =
         new AssertionSet(
-            List.of(withMetric(assertion("contains", "Lyon"), "accuracy"), assertion("is-json", null)), null, 2, "format");
+            List.of(
+                withMetric(assertion("contains", "Lyon"), "accuracy"), assertion("is-json", null)),
+            null,
+            2,
+            "format");
     List<AssertionSpec> asserts =
         List.of(
             withMetric(weighted(assertion("contains", "Paris"), 3), "accuracy"),
@@ -217,15 +268,21 @@ class AssertionRunnerTest {
 
     TestOutcome outcome = run(asserts);
 
-    // accuracy: Paris (weight 3, score 1) and Lyon inside a set of weight 2 (weight 1 × 2, score 0) -> 3/5
-    assertThat(outcome.namedScores()).containsExactlyInAnyOrderEntriesOf(Map.of("accuracy", 0.6, "format", 0.0, "tone", 0.5));
+    // accuracy: Paris (weight 3, score 1) and Lyon inside a set of weight 2 (weight 1 × 2, score 0)
+    // -> 3/5
+    assertThat(outcome.namedScores())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("accuracy", 0.6, "format", 0.0, "tone", 0.5));
   }
 
   @Test
   void mergesEvaluatorsOwnScoresAndSumsJudgeTokens() {
-    TestOutcome outcome = run(List.of(assertion("judged", "0.5"), withMetric(assertion("judged", "1"), "judged-metric")));
+    TestOutcome outcome =
+        run(
+            List.of(
+                assertion("judged", "0.5"), withMetric(assertion("judged", "1"), "judged-metric")));
 
-    // judged-metric: 0 from the first evaluator's own scores, 1 from the second's score under that metric
+    // judged-metric: 0 from the first evaluator's own scores, 1 from the second's score under that
+    // metric
     // (its own judged-metric score is not counted twice)
     assertThat(outcome.namedScores())
         .containsExactlyInAnyOrderEntriesOf(Map.of("relevance", 0.75, "judged-metric", 0.5));
@@ -238,14 +295,18 @@ class AssertionRunnerTest {
         List.of(
             withMetric(assertion("contains", "'{{ city }}'"), "{{ lang }}-accuracy"),
             assertion("contains-all", "['{{ country }}', capital]"));
-    TestCase test = new TestCase(null, Map.of("city", "Paris", "country", "France", "lang", "fr"), asserts, null, null);
+    TestCase test =
+        new TestCase(
+            null, Map.of("city", "Paris", "country", "France", "lang", "fr"), asserts, null, null);
 
     TestOutcome outcome = runner.run(test, context(test));
 
     assertThat(outcome.assertions())
         .containsExactly(
-            new AssertionOutcome("contains", true, 1, "output contains \"Paris\"", 1, "fr-accuracy", List.of()),
-            outcome("contains-all", true, 1, "output contains all of [\"France\", \"capital\"]", 1));
+            new AssertionOutcome(
+                "contains", true, 1, "output contains \"Paris\"", 1, "fr-accuracy", List.of()),
+            outcome(
+                "contains-all", true, 1, "output contains all of [\"France\", \"capital\"]", 1));
     assertThat(outcome.namedScores()).containsOnlyKeys("fr-accuracy");
   }
 
@@ -258,10 +319,16 @@ class AssertionRunnerTest {
 
       assertThat(outcome.assertions())
           .containsExactly(
-              outcome("boom", false, 0, "boom could not be evaluated: IllegalStateException: evaluator bug", 1),
+              outcome(
+                  "boom",
+                  false,
+                  0,
+                  "boom could not be evaluated: IllegalStateException: evaluator bug",
+                  1),
               outcome("contains", true, 1, "output contains \"Paris\"", 1));
       assertThat(outcome.pass()).isFalse();
-      assertThat(outcome.reason()).isEqualTo("boom could not be evaluated: IllegalStateException: evaluator bug");
+      assertThat(outcome.reason())
+          .isEqualTo("boom could not be evaluated: IllegalStateException: evaluator bug");
     }
 
     @Test
@@ -271,8 +338,11 @@ class AssertionRunnerTest {
       assertThat(outcome.assertions())
           .containsExactly(
               outcome(
-                  "not-regex", false, 0,
-                  "not-regex could not be evaluated: invalid regular expression \"[a-\": Illegal character range near index 3",
+                  "not-regex",
+                  false,
+                  0,
+                  "not-regex could not be evaluated: invalid regular expression \"[a-\": Illegal"
+                      + " character range near index 3",
                   1));
     }
 
@@ -283,18 +353,21 @@ class AssertionRunnerTest {
       assertThat(outcome.assertions())
           .extracting(AssertionOutcome::reason)
           .containsExactly(
-              "contains could not be evaluated: template error: Syntax error in '{% if %}': Tag 'if' expects expression"
-                  + " (line 1); Syntax error in '{% if %}': Missing end tag: endif for tag defined as: {% if %} (line 1)");
+              "contains could not be evaluated: template error: Syntax error in '{% if %}': Tag"
+                  + " 'if' expects expression (line 1); Syntax error in '{% if %}': Missing end"
+                  + " tag: endif for tag defined as: {% if %} (line 1)");
     }
 
     @Test
     void reportUnknownTypesAndMissingValues() {
       TestOutcome outcome = run(List.of(assertion("nope", "x"), assertion("contains", null)));
 
-      assertThat(outcome.assertions()).extracting(AssertionOutcome::reason)
+      assertThat(outcome.assertions())
+          .extracting(AssertionOutcome::reason)
           .containsExactly(
               "nope could not be evaluated: unknown assertion type \"nope\"; known types: "
-                  + String.join(", ", registryWithFakes().ids()) + " (each may be negated with the not- prefix)",
+                  + String.join(", ", registryWithFakes().ids())
+                  + " (each may be negated with the not- prefix)",
               "contains could not be evaluated: contains needs a value: a string or number");
     }
   }
@@ -322,28 +395,42 @@ class AssertionRunnerTest {
   }
 
   private static Assertion weighted(Assertion a, double weight) {
-    return new Assertion(a.type(), a.negated(), a.value(), a.threshold(), weight, a.metric(), a.config());
+    return new Assertion(
+        a.type(), a.negated(), a.value(), a.threshold(), weight, a.metric(), a.config());
   }
 
   private static Assertion withMetric(Assertion a, String metric) {
-    return new Assertion(a.type(), a.negated(), a.value(), a.threshold(), a.weight(), metric, a.config());
+    return new Assertion(
+        a.type(), a.negated(), a.value(), a.threshold(), a.weight(), metric, a.config());
   }
 
-  private static AssertionOutcome outcome(String type, boolean pass, double score, String reason, double weight) {
+  private static AssertionOutcome outcome(
+      String type, boolean pass, double score, String reason, double weight) {
     return new AssertionOutcome(type, pass, score, reason, weight, null, List.of());
   }
 
   /** The built-in evaluators plus fakes for what they never do: partial scores, judges, bugs. */
   private static EvaluatorRegistry registryWithFakes() {
     EvaluatorRegistry builtIns = BuiltInEvaluators.registry();
-    List<Evaluator> evaluators = new ArrayList<>(builtIns.ids().stream().map(builtIns::get).toList());
-    evaluators.add(fake("scored", (a, c) -> EvaluationResult.of(a.value().doubleValue() >= 0.5, a.value().doubleValue(), "scored " + a.value())));
+    List<Evaluator> evaluators =
+        new ArrayList<>(builtIns.ids().stream().map(builtIns::get).toList());
+    evaluators.add(
+        fake(
+            "scored",
+            (a, c) ->
+                EvaluationResult.of(
+                    a.value().doubleValue() >= 0.5,
+                    a.value().doubleValue(),
+                    "scored " + a.value())));
     evaluators.add(
         fake(
             "judged",
             (a, c) ->
                 new EvaluationResult(
-                    true, a.value().doubleValue(), "judged", Map.of("relevance", a.value().doubleValue(), "judged-metric", 0.0),
+                    true,
+                    a.value().doubleValue(),
+                    "judged",
+                    Map.of("relevance", a.value().doubleValue(), "judged-metric", 0.0),
                     new TokenUsage(10, 3))));
     evaluators.add(
         fake(
@@ -354,8 +441,11 @@ class AssertionRunnerTest {
     return new EvaluatorRegistry(evaluators);
   }
 
-  private static Evaluator fake(String id, java.util.function.BiFunction<Assertion, EvaluationContext, EvaluationResult> body) {
-    EvaluatorDescriptor descriptor = new EvaluatorDescriptor(id, "1", "test fake", "a number", false, null, false);
+  private static Evaluator fake(
+      String id,
+      java.util.function.BiFunction<Assertion, EvaluationContext, EvaluationResult> body) {
+    EvaluatorDescriptor descriptor =
+        new EvaluatorDescriptor(id, "1", "test fake", "a number", false, null, false);
     return new Evaluator() {
       @Override
       public EvaluatorDescriptor descriptor() {

@@ -34,7 +34,8 @@ class AssertionValuesTest {
 
   @Test
   void readsListsFromListsOrCommaSeparatedText() {
-    assertThat(AssertionValues.texts(assertion("contains-any", "[a, 2]"))).containsExactly("a", "2");
+    assertThat(AssertionValues.texts(assertion("contains-any", "[a, 2]")))
+        .containsExactly("a", "2");
     assertThat(AssertionValues.texts(assertion("contains-any", "a, b"))).containsExactly("a", "b");
   }
 
@@ -52,6 +53,13 @@ class AssertionValuesTest {
   void describesValuesForMessages() {
     assertThat(List.of("Paris", "''", "3", "true", "[a]", "{a: 1}", "null"))
         .map(value -> AssertionValues.describe(yaml(value)))
-        .containsExactly("\"Paris\"", "an empty string", "3", "the boolean true", "a list", "an object", "nothing");
+        .containsExactly(
+            "\"Paris\"",
+            "an empty string",
+            "3",
+            "the boolean true",
+            "a list",
+            "an object",
+            "nothing");
   }
 }

@@ -17,7 +17,9 @@ class CommaSeparatedValuesTest {
         Arguments.of("  Paris ,  Lyon  ", List.of("Paris", "Lyon")),
         Arguments.of("a,,b,", List.of("a", "b")),
         Arguments.of("New York, \"Paris, France\"", List.of("New York", "Paris, France")),
-        Arguments.of("\"say \"\"hi\"\"\", \"back\\\\slash \\\"q\\\"\"", List.of("say \"hi\"", "back\\slash \"q\"")),
+        Arguments.of(
+            "\"say \"\"hi\"\"\", \"back\\\\slash \\\"q\\\"\"",
+            List.of("say \"hi\"", "back\\slash \"q\"")),
         Arguments.of("\"\"", List.of("")),
         Arguments.of("one", List.of("one")),
         Arguments.of("", List.of()));

@@ -37,9 +37,12 @@ class EvaluatorRegistryTest {
       assertThat(section).as("section for %s in %s", id, DOC).isNotNegative();
       int end = doc.indexOf("\n#", section + 1);
       String body = doc.substring(section, end < 0 ? doc.length() : end);
-      assertThat(yamlBlocks(body)).as("YAML example of %s", id).anySatisfy(yaml -> assertThat(yaml).contains("type: " + id));
+      assertThat(yamlBlocks(body))
+          .as("YAML example of %s", id)
+          .anySatisfy(yaml -> assertThat(yaml).contains("type: " + id));
     }
-    for (String yaml : yamlBlocks(doc)) assertThat(parses(yaml)).as("YAML example parses:\n%s", yaml).isTrue();
+    for (String yaml : yamlBlocks(doc))
+      assertThat(parses(yaml)).as("YAML example parses:\n%s", yaml).isTrue();
   }
 
   @Test
@@ -53,7 +56,9 @@ class EvaluatorRegistryTest {
               assertThat(descriptor.value()).isNotBlank();
               assertThat(descriptor.needsJudge()).isFalse();
             });
-    assertThat(registry.descriptors()).extracting(EvaluatorDescriptor::id).containsExactlyElementsOf(registry.ids());
+    assertThat(registry.descriptors())
+        .extracting(EvaluatorDescriptor::id)
+        .containsExactlyElementsOf(registry.ids());
   }
 
   @Test
@@ -65,16 +70,20 @@ class EvaluatorRegistryTest {
 
   @Test
   void namesTheKnownTypesWhenOneIsUnknown() {
-    EvaluatorRegistry small = new EvaluatorRegistry(List.of(new EqualsEvaluator(), new ContainsEvaluator()));
+    EvaluatorRegistry small =
+        new EvaluatorRegistry(List.of(new EqualsEvaluator(), new ContainsEvaluator()));
 
     assertThatThrownBy(() -> small.get("contain"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown assertion type \"contain\"; known types: equals, contains (each may be negated with the not- prefix)");
+        .hasMessage(
+            "unknown assertion type \"contain\"; known types: equals, contains (each may be negated"
+                + " with the not- prefix)");
   }
 
   @Test
   void refusesTwoEvaluatorsForOneType() {
-    assertThatThrownBy(() -> new EvaluatorRegistry(List.of(new ContainsEvaluator(), new ContainsEvaluator())))
+    assertThatThrownBy(
+            () -> new EvaluatorRegistry(List.of(new ContainsEvaluator(), new ContainsEvaluator())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("two evaluators are registered for assertion type \"contains\"");
   }
@@ -86,8 +95,11 @@ class EvaluatorRegistryTest {
     assertThat(start).as("%s has a ## Reference section", DOC).isNotNegative();
     int end = doc.indexOf("\n## ", start + 1);
     Set<String> ids = new LinkedHashSet<>();
-    Matcher row = Pattern.compile("(?m)^\\| `([^`]+)` \\|").matcher(doc.substring(start, end < 0 ? doc.length() : end));
-    while (row.find()) assertThat(ids.add(row.group(1))).as("%s is listed once", row.group(1)).isTrue();
+    Matcher row =
+        Pattern.compile("(?m)^\\| `([^`]+)` \\|")
+            .matcher(doc.substring(start, end < 0 ? doc.length() : end));
+    while (row.find())
+      assertThat(ids.add(row.group(1))).as("%s is listed once", row.group(1)).isTrue();
     return ids;
   }
 

@@ -5,12 +5,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ltb.json.Json;
 import dev.ltb.suite.Assertion;
 
-/** Builds assertions and expected results for evaluator tests; values are written in YAML, as in suites. */
+/**
+ * Builds assertions and expected results for evaluator tests; values are written in YAML, as in
+ * suites.
+ */
 public final class EvaluatorTestSupport {
 
   private EvaluatorTestSupport() {}
 
-  /** An assertion whose value is the given YAML ({@code Paris}, {@code [a, b]}, {@code {min: 2}}); null for none. */
+  /**
+   * An assertion whose value is the given YAML ({@code Paris}, {@code [a, b]}, {@code {min: 2}});
+   * null for none.
+   */
   public static Assertion assertion(String type, String yamlValue) {
     return assertion(type, yamlValue, null);
   }

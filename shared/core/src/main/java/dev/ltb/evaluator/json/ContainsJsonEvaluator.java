@@ -16,8 +16,13 @@ public final class ContainsJsonEvaluator implements Evaluator {
 
   private static final EvaluatorDescriptor DESCRIPTOR =
       new EvaluatorDescriptor(
-          "contains-json", "1", "output contains a JSON object or array, optionally matching a JSON Schema",
-          "optional: a JSON Schema (an object, or its YAML/JSON text)", false, null, false);
+          "contains-json",
+          "1",
+          "output contains a JSON object or array, optionally matching a JSON Schema",
+          "optional: a JSON Schema (an object, or its YAML/JSON text)",
+          false,
+          null,
+          false);
 
   @Override
   public EvaluatorDescriptor descriptor() {
@@ -28,15 +33,18 @@ public final class ContainsJsonEvaluator implements Evaluator {
   public EvaluationResult evaluate(Assertion assertion, EvaluationContext context) {
     JsonSchemaCheck schema = JsonSchemaCheck.fromValue(assertion);
     List<JsonNode> found = JsonText.extract(context.output());
-    if (found.isEmpty()) return EvaluationResult.of(false, "output contains no JSON object or array");
+    if (found.isEmpty())
+      return EvaluationResult.of(false, "output contains no JSON object or array");
     if (schema == null) return EvaluationResult.of(true, "output contains JSON");
 
     String firstViolations = null;
     for (JsonNode json : found) {
       String violations = schema.violations(json);
-      if (violations.isEmpty()) return EvaluationResult.of(true, "output contains JSON matching the schema");
+      if (violations.isEmpty())
+        return EvaluationResult.of(true, "output contains JSON matching the schema");
       if (firstViolations == null) firstViolations = violations;
     }
-    return EvaluationResult.of(false, "output contains JSON but none matches the schema: " + firstViolations);
+    return EvaluationResult.of(
+        false, "output contains JSON but none matches the schema: " + firstViolations);
   }
 }

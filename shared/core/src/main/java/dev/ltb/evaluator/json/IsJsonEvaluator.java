@@ -9,15 +9,20 @@ import dev.ltb.evaluator.EvaluatorDescriptor;
 import dev.ltb.suite.Assertion;
 
 /**
- * {@code is-json}: the whole output is one JSON value (as {@code JSON.parse} accepts it) and, when the
- * value holds a JSON Schema, conforms to it.
+ * {@code is-json}: the whole output is one JSON value (as {@code JSON.parse} accepts it) and, when
+ * the value holds a JSON Schema, conforms to it.
  */
 public final class IsJsonEvaluator implements Evaluator {
 
   private static final EvaluatorDescriptor DESCRIPTOR =
       new EvaluatorDescriptor(
-          "is-json", "1", "output is valid JSON, optionally matching a JSON Schema",
-          "optional: a JSON Schema (an object, or its YAML/JSON text)", false, null, false);
+          "is-json",
+          "1",
+          "output is valid JSON, optionally matching a JSON Schema",
+          "optional: a JSON Schema (an object, or its YAML/JSON text)",
+          false,
+          null,
+          false);
 
   @Override
   public EvaluatorDescriptor descriptor() {
@@ -35,7 +40,9 @@ public final class IsJsonEvaluator implements Evaluator {
     }
     if (schema == null) return EvaluationResult.of(true, "output is valid JSON");
     String violations = schema.violations(json);
-    if (violations.isEmpty()) return EvaluationResult.of(true, "output is valid JSON matching the schema");
-    return EvaluationResult.of(false, "output is JSON but does not match the schema: " + violations);
+    if (violations.isEmpty())
+      return EvaluationResult.of(true, "output is valid JSON matching the schema");
+    return EvaluationResult.of(
+        false, "output is JSON but does not match the schema: " + violations);
   }
 }

@@ -15,7 +15,10 @@ import java.util.Optional;
 /** Reading JSON out of model outputs: strictly (the whole text) or embedded in prose. */
 public final class JsonText {
 
-  /** Longest candidate the embedded scan tries to parse, so a stray brace cannot make it quadratic in size. */
+  /**
+   * Longest candidate the embedded scan tries to parse, so a stray brace cannot make it quadratic
+   * in size.
+   */
   static final int MAX_EMBEDDED_LENGTH = 100_000;
 
   private static final ObjectReader STRICT =
@@ -23,7 +26,10 @@ public final class JsonText {
 
   private JsonText() {}
 
-  /** The text as one JSON value (like JavaScript's {@code JSON.parse}), or empty when it is not JSON. */
+  /**
+   * The text as one JSON value (like JavaScript's {@code JSON.parse}), or empty when it is not
+   * JSON.
+   */
   public static Optional<JsonNode> parse(String text) {
     try {
       return Optional.of(read(text));
@@ -35,7 +41,8 @@ public final class JsonText {
   /**
    * The text as one JSON value.
    *
-   * @throws JsonProcessingException when it is not JSON; {@link #describe} turns it into a short message
+   * @throws JsonProcessingException when it is not JSON; {@link #describe} turns it into a short
+   *     message
    */
   static JsonNode read(String text) throws JsonProcessingException {
     JsonNode node = STRICT.readTree(text);
@@ -48,13 +55,18 @@ public final class JsonText {
     if (e instanceof JsonEmptyException) return "it is empty";
     JsonLocation at = e.getLocation();
     if (at == null || at.getLineNr() < 1) return e.getOriginalMessage();
-    return e.getOriginalMessage() + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    return e.getOriginalMessage()
+        + " (line "
+        + at.getLineNr()
+        + ", column "
+        + at.getColumnNr()
+        + ")";
   }
 
   /**
-   * The JSON objects and arrays found in the text, in order: the whole text when it is one, else each
-   * outermost object or array embedded in prose or code fences. An embedded array counts only when it
-   * holds objects or arrays, so citation marks like {@code [1]} are not taken for JSON.
+   * The JSON objects and arrays found in the text, in order: the whole text when it is one, else
+   * each outermost object or array embedded in prose or code fences. An embedded array counts only
+   * when it holds objects or arrays, so citation marks like {@code [1]} are not taken for JSON.
    */
   public static List<JsonNode> extract(String text) {
     Optional<JsonNode> whole = parse(text);
@@ -76,7 +88,10 @@ public final class JsonText {
     return found;
   }
 
-  /** True when both are the same JSON: objects regardless of key order, numbers by value (1 equals 1.0). */
+  /**
+   * True when both are the same JSON: objects regardless of key order, numbers by value (1 equals
+   * 1.0).
+   */
   public static boolean sameJson(JsonNode expected, JsonNode actual) {
     return expected.equals(
         (a, b) -> {
@@ -91,7 +106,9 @@ public final class JsonText {
     return false;
   }
 
-  /** Index of the bracket closing the one at {@code start}, skipping strings; -1 when unbalanced. */
+  /**
+   * Index of the bracket closing the one at {@code start}, skipping strings; -1 when unbalanced.
+   */
   private static int closingBracket(String text, int start) {
     Deque<Character> open = new ArrayDeque<>();
     boolean inString = false;

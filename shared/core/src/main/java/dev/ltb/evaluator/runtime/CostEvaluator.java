@@ -10,13 +10,21 @@ import dev.ltb.suite.Assertion;
 import java.math.BigDecimal;
 import java.math.MathContext;
 
-/** {@code cost}: the call cost at most {@code threshold} US dollars. Fails with an error when the cost is unknown. */
+/**
+ * {@code cost}: the call cost at most {@code threshold} US dollars. Fails with an error when the
+ * cost is unknown.
+ */
 public final class CostEvaluator implements Evaluator {
 
   private static final EvaluatorDescriptor DESCRIPTOR =
       new EvaluatorDescriptor(
-          "cost", "1", "the call cost at most a price in USD",
-          "none; set threshold to the most USD allowed (a number value is read the same way)", false, null, false);
+          "cost",
+          "1",
+          "the call cost at most a price in USD",
+          "none; set threshold to the most USD allowed (a number value is read the same way)",
+          false,
+          null,
+          false);
 
   @Override
   public EvaluatorDescriptor descriptor() {
@@ -25,13 +33,20 @@ public final class CostEvaluator implements Evaluator {
 
   @Override
   public EvaluationResult evaluate(Assertion assertion, EvaluationContext context) {
-    double maxUsd = Limits.max(assertion, "cost needs a threshold: the most USD allowed, e.g. threshold: 0.01");
+    double maxUsd =
+        Limits.max(assertion, "cost needs a threshold: the most USD allowed, e.g. threshold: 0.01");
     Double costUsd = Limits.response(assertion, context.response()).costUsd();
     if (costUsd == null)
-      throw new EvaluationException("cost is unknown: the provider reported no price for this call");
+      throw new EvaluationException(
+          "cost is unknown: the provider reported no price for this call");
     boolean pass = costUsd <= maxUsd;
     return EvaluationResult.of(
-        pass, "cost $" + dollars(costUsd) + ", " + (pass ? "within $" : "more than $") + AssertionValues.numberText(maxUsd));
+        pass,
+        "cost $"
+            + dollars(costUsd)
+            + ", "
+            + (pass ? "within $" : "more than $")
+            + AssertionValues.numberText(maxUsd));
   }
 
   /** Four significant digits, never in exponent form: 0.0001235, 12.35. */

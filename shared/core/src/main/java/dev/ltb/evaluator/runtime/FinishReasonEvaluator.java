@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code finish-reason}: the model stopped for the expected, vendor-neutral reason ({@code stop},
- * {@code length}, {@code content_filter}, {@code tool_calls}, {@code error}), compared case-insensitively.
+ * {@code length}, {@code content_filter}, {@code tool_calls}, {@code error}), compared
+ * case-insensitively.
  */
 public final class FinishReasonEvaluator implements Evaluator {
 
@@ -26,7 +27,8 @@ public final class FinishReasonEvaluator implements Evaluator {
           .collect(Collectors.joining(", "));
 
   private static final EvaluatorDescriptor DESCRIPTOR =
-      EvaluatorDescriptor.simple("finish-reason", "the model stopped for the expected reason", "one of " + KNOWN);
+      EvaluatorDescriptor.simple(
+          "finish-reason", "the model stopped for the expected reason", "one of " + KNOWN);
 
   @Override
   public EvaluatorDescriptor descriptor() {
@@ -52,6 +54,7 @@ public final class FinishReasonEvaluator implements Evaluator {
     } catch (IllegalArgumentException e) {
       // reported below
     }
-    throw new EvaluationException("finish-reason value must be one of " + KNOWN + ", got " + quote(value));
+    throw new EvaluationException(
+        "finish-reason value must be one of " + KNOWN + ", got " + quote(value));
   }
 }

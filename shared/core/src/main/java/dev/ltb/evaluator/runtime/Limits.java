@@ -16,15 +16,21 @@ final class Limits {
    * @param missing the message when neither is set, with an example
    */
   static double max(Assertion assertion, String missing) {
-    Double max = assertion.threshold() != null ? assertion.threshold() : AssertionValues.optionalNumber(assertion);
+    Double max =
+        assertion.threshold() != null
+            ? assertion.threshold()
+            : AssertionValues.optionalNumber(assertion);
     if (max == null) throw new EvaluationException(missing);
     if (max.isNaN() || max < 0)
-      throw new EvaluationException(assertion.type() + " limit must be >= 0, was " + AssertionValues.numberText(max));
+      throw new EvaluationException(
+          assertion.type() + " limit must be >= 0, was " + AssertionValues.numberText(max));
     return max;
   }
 
   static ProviderResponse response(Assertion assertion, ProviderResponse response) {
-    if (response == null) throw new EvaluationException(assertion.type() + " needs the provider's response, which is missing");
+    if (response == null)
+      throw new EvaluationException(
+          assertion.type() + " needs the provider's response, which is missing");
     return response;
   }
 }

@@ -11,7 +11,8 @@ public final class ContainsAllEvaluator implements Evaluator {
 
   private static final EvaluatorDescriptor DESCRIPTOR =
       EvaluatorDescriptor.simple(
-          "contains-all", "output contains every one of the values",
+          "contains-all",
+          "output contains every one of the values",
           "a list of strings, or one comma-separated string");
 
   @Override

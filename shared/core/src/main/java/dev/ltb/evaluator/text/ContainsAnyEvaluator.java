@@ -11,7 +11,8 @@ public final class ContainsAnyEvaluator implements Evaluator {
 
   private static final EvaluatorDescriptor DESCRIPTOR =
       EvaluatorDescriptor.simple(
-          "contains-any", "output contains at least one of the values",
+          "contains-any",
+          "output contains at least one of the values",
           "a list of strings, or one comma-separated string");
 
   @Override

@@ -10,9 +10,7 @@ import dev.ltb.suite.Assertion;
 public final class ContainsEvaluator implements Evaluator {
 
   private static final EvaluatorDescriptor DESCRIPTOR =
-      EvaluatorDescriptor.simple(
-          "contains", "output contains the value",
-          "a string or number");
+      EvaluatorDescriptor.simple("contains", "output contains the value", "a string or number");
 
   @Override
   public EvaluatorDescriptor descriptor() {

@@ -14,16 +14,18 @@ import dev.ltb.suite.Assertion;
 import java.util.Optional;
 
 /**
- * {@code equals}: the output is exactly the value. As in promptfoo, an object or list value is compared
- * with the output parsed as JSON (key order and number spelling do not matter); any other value is
- * compared as text, numbers and booleans in their plain form.
+ * {@code equals}: the output is exactly the value. As in promptfoo, an object or list value is
+ * compared with the output parsed as JSON (key order and number spelling do not matter); any other
+ * value is compared as text, numbers and booleans in their plain form.
  */
 public final class EqualsEvaluator implements Evaluator {
 
   private static final EvaluatorDescriptor DESCRIPTOR =
       EvaluatorDescriptor.simple(
-          "equals", "output matches the value exactly",
-          "a string, number or boolean (compared as text), or an object or list (compared as parsed JSON)");
+          "equals",
+          "output matches the value exactly",
+          "a string, number or boolean (compared as text), or an object or list (compared as parsed"
+              + " JSON)");
 
   @Override
   public EvaluatorDescriptor descriptor() {
@@ -37,8 +39,10 @@ public final class EqualsEvaluator implements Evaluator {
     if (value != null && value.isContainerNode()) return equalsJson(value, output);
 
     String expected = expectedText(assertion);
-    if (output.equals(expected)) return EvaluationResult.of(true, "output equals " + quote(expected));
-    return EvaluationResult.of(false, "output " + quote(output) + " does not equal " + quote(expected));
+    if (output.equals(expected))
+      return EvaluationResult.of(true, "output equals " + quote(expected));
+    return EvaluationResult.of(
+        false, "output " + quote(output) + " does not equal " + quote(expected));
   }
 
   private static EvaluationResult equalsJson(JsonNode expected, String output) {
@@ -57,7 +61,8 @@ public final class EqualsEvaluator implements Evaluator {
     if (value.isTextual()) return value.textValue();
     if (value.isNumber()) return AssertionValues.numberText(value);
     if (value.isBoolean()) return Boolean.toString(value.booleanValue());
-    throw new EvaluationException("equals needs a string, number, boolean, object or list as value, got "
-        + AssertionValues.describe(value));
+    throw new EvaluationException(
+        "equals needs a string, number, boolean, object or list as value, got "
+            + AssertionValues.describe(value));
   }
 }

@@ -11,7 +11,8 @@ public final class IContainsAllEvaluator implements Evaluator {
 
   private static final EvaluatorDescriptor DESCRIPTOR =
       EvaluatorDescriptor.simple(
-          "icontains-all", "output contains every one of the values, ignoring case",
+          "icontains-all",
+          "output contains every one of the values, ignoring case",
           "a list of strings, or one comma-separated string");
 
   @Override

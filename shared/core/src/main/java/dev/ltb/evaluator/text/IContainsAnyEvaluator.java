@@ -11,7 +11,8 @@ public final class IContainsAnyEvaluator implements Evaluator {
 
   private static final EvaluatorDescriptor DESCRIPTOR =
       EvaluatorDescriptor.simple(
-          "icontains-any", "output contains at least one of the values, ignoring case",
+          "icontains-any",
+          "output contains at least one of the values, ignoring case",
           "a list of strings, or one comma-separated string");
 
   @Override

@@ -11,8 +11,7 @@ public final class IContainsEvaluator implements Evaluator {
 
   private static final EvaluatorDescriptor DESCRIPTOR =
       EvaluatorDescriptor.simple(
-          "icontains", "output contains the value, ignoring case",
-          "a string or number");
+          "icontains", "output contains the value, ignoring case", "a string or number");
 
   @Override
   public EvaluatorDescriptor descriptor() {

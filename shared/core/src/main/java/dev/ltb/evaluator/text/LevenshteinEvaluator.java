@@ -21,8 +21,13 @@ public final class LevenshteinEvaluator implements Evaluator {
 
   private static final EvaluatorDescriptor DESCRIPTOR =
       new EvaluatorDescriptor(
-          "levenshtein", "1", "output is within an edit distance of the value", "a string", true,
-          DEFAULT_MAX_DISTANCE, false);
+          "levenshtein",
+          "1",
+          "output is within an edit distance of the value",
+          "a string",
+          true,
+          DEFAULT_MAX_DISTANCE,
+          false);
 
   private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
 
@@ -34,14 +39,22 @@ public final class LevenshteinEvaluator implements Evaluator {
   @Override
   public EvaluationResult evaluate(Assertion assertion, EvaluationContext context) {
     String expected = AssertionValues.text(assertion);
-    double maxDistance = assertion.threshold() == null ? DEFAULT_MAX_DISTANCE : assertion.threshold();
+    double maxDistance =
+        assertion.threshold() == null ? DEFAULT_MAX_DISTANCE : assertion.threshold();
     if (maxDistance < 0)
-      throw new EvaluationException("levenshtein threshold is the largest edit distance allowed and must be >= 0, was "
-          + AssertionValues.numberText(maxDistance));
+      throw new EvaluationException(
+          "levenshtein threshold is the largest edit distance allowed and must be >= 0, was "
+              + AssertionValues.numberText(maxDistance));
     int distance = DISTANCE.apply(context.output(), expected);
     boolean pass = distance <= maxDistance;
-    String reason = "output is " + distance + (distance == 1 ? " edit" : " edits") + " from " + quote(expected)
-        + (pass ? ", within " : ", more than ") + AssertionValues.numberText(maxDistance);
+    String reason =
+        "output is "
+            + distance
+            + (distance == 1 ? " edit" : " edits")
+            + " from "
+            + quote(expected)
+            + (pass ? ", within " : ", more than ")
+            + AssertionValues.numberText(maxDistance);
     return EvaluationResult.of(pass, reason);
   }
 }

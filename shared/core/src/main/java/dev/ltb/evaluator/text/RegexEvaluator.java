@@ -14,15 +14,17 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * {@code regex}: some part of the output matches the pattern (like JavaScript's {@code RegExp.test}: not
- * anchored unless the pattern says {@code ^...$}). Java regular expressions; flags go inline, e.g.
- * {@code (?i)} for case-insensitive.
+ * {@code regex}: some part of the output matches the pattern (like JavaScript's {@code
+ * RegExp.test}: not anchored unless the pattern says {@code ^...$}). Java regular expressions;
+ * flags go inline, e.g. {@code (?i)} for case-insensitive.
  */
 public final class RegexEvaluator implements Evaluator {
 
   private static final EvaluatorDescriptor DESCRIPTOR =
       EvaluatorDescriptor.simple(
-          "regex", "output matches the regular expression", "a regular expression (Java syntax, flags inline)");
+          "regex",
+          "output matches the regular expression",
+          "a regular expression (Java syntax, flags inline)");
 
   @Override
   public EvaluatorDescriptor descriptor() {
@@ -33,16 +35,23 @@ public final class RegexEvaluator implements Evaluator {
   public EvaluationResult evaluate(Assertion assertion, EvaluationContext context) {
     JsonNode value = assertion.value();
     if (value == null || !value.isTextual() || value.textValue().isEmpty())
-      throw new EvaluationException("regex needs a pattern as value, got " + AssertionValues.describe(value));
+      throw new EvaluationException(
+          "regex needs a pattern as value, got " + AssertionValues.describe(value));
     String regex = value.textValue();
     Pattern pattern;
     try {
       pattern = Pattern.compile(regex);
     } catch (PatternSyntaxException e) {
       throw new EvaluationException(
-          "invalid regular expression " + quote(regex) + ": " + e.getDescription() + " near index " + e.getIndex());
+          "invalid regular expression "
+              + quote(regex)
+              + ": "
+              + e.getDescription()
+              + " near index "
+              + e.getIndex());
     }
     boolean pass = pattern.matcher(context.output()).find();
-    return EvaluationResult.of(pass, (pass ? "output matches " : "output does not match ") + "regex " + quote(regex));
+    return EvaluationResult.of(
+        pass, (pass ? "output matches " : "output does not match ") + "regex " + quote(regex));
   }
 }

@@ -24,6 +24,7 @@ public final class StartsWithEvaluator implements Evaluator {
   public EvaluationResult evaluate(Assertion assertion, EvaluationContext context) {
     String prefix = AssertionValues.text(assertion);
     boolean pass = context.output().startsWith(prefix);
-    return EvaluationResult.of(pass, (pass ? "output starts with " : "output does not start with ") + quote(prefix));
+    return EvaluationResult.of(
+        pass, (pass ? "output starts with " : "output does not start with ") + quote(prefix));
   }
 }

@@ -18,10 +18,12 @@ public final class WordCountEvaluator implements Evaluator {
 
   private static final EvaluatorDescriptor DESCRIPTOR =
       EvaluatorDescriptor.simple(
-          "word-count", "output has the given number of words",
+          "word-count",
+          "output has the given number of words",
           "a whole number (exact count), or an object with min and/or max");
 
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern WHITESPACE =
+      Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
 
   @Override
   public EvaluatorDescriptor descriptor() {
@@ -37,7 +39,8 @@ public final class WordCountEvaluator implements Evaluator {
 
     long expected = wholeNumber(value, "value");
     boolean pass = words == expected;
-    return EvaluationResult.of(pass, observed + (pass ? ", exactly " : ", not exactly ") + expected);
+    return EvaluationResult.of(
+        pass, observed + (pass ? ", exactly " : ", not exactly ") + expected);
   }
 
   static long countWords(String text) {
@@ -49,12 +52,15 @@ public final class WordCountEvaluator implements Evaluator {
     Long min = value.hasNonNull("min") ? wholeNumber(value.get("min"), "min") : null;
     Long max = value.hasNonNull("max") ? wholeNumber(value.get("max"), "max") : null;
     if (min == null && max == null)
-      throw new EvaluationException("word-count needs min and/or max in its value object, e.g. {min: 20, max: 50}");
+      throw new EvaluationException(
+          "word-count needs min and/or max in its value object, e.g. {min: 20, max: 50}");
     if (min != null && max != null) {
       if (min > max)
-        throw new EvaluationException("word-count min (" + min + ") must not be greater than max (" + max + ")");
+        throw new EvaluationException(
+            "word-count min (" + min + ") must not be greater than max (" + max + ")");
       boolean pass = words >= min && words <= max;
-      return EvaluationResult.of(pass, observed + (pass ? ", within " : ", outside ") + min + "-" + max);
+      return EvaluationResult.of(
+          pass, observed + (pass ? ", within " : ", outside ") + min + "-" + max);
     }
     if (min != null) {
       boolean pass = words >= min;
@@ -70,7 +76,10 @@ public final class WordCountEvaluator implements Evaluator {
     else if (node != null && node.isTextual()) number = parse(node.textValue());
     if (Double.isNaN(number) || number < 0 || number != Math.rint(number))
       throw new EvaluationException(
-          "word-count " + field + " must be a whole number of words, got " + AssertionValues.describe(node));
+          "word-count "
+              + field
+              + " must be a whole number of words, got "
+              + AssertionValues.describe(node));
     return (long) number;
   }
 

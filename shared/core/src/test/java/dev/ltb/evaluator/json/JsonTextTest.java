@@ -43,6 +43,7 @@ class JsonTextTest {
         "{a: 1}             | '{\"a\": \"1\"}'               | false",
       })
   void comparesJsonByValue(String expectedYaml, String actualJson, boolean same) {
-    assertThat(JsonText.sameJson(yaml(expectedYaml), JsonText.parse(actualJson).orElseThrow())).isEqualTo(same);
+    assertThat(JsonText.sameJson(yaml(expectedYaml), JsonText.parse(actualJson).orElseThrow()))
+        .isEqualTo(same);
   }
 }

@@ -32,14 +32,18 @@ class CostEvaluatorTest {
 
   @ParameterizedTest
   @MethodSource("results")
-  void comparesTheCallsCostWithTheLimit(double costUsd, String value, Double threshold, EvaluationResult expected) {
-    EvaluationContext context = EvaluationContext.ofResponse(ProviderResponse.of("x", null, costUsd, null));
-    assertThat(evaluator.evaluate(assertion("cost", value, threshold), context)).isEqualTo(expected);
+  void comparesTheCallsCostWithTheLimit(
+      double costUsd, String value, Double threshold, EvaluationResult expected) {
+    EvaluationContext context =
+        EvaluationContext.ofResponse(ProviderResponse.of("x", null, costUsd, null));
+    assertThat(evaluator.evaluate(assertion("cost", value, threshold), context))
+        .isEqualTo(expected);
   }
 
   @Test
   void failsClearlyWhenTheProviderReportedNoCost() {
-    EvaluationContext context = EvaluationContext.ofResponse(ProviderResponse.of("x", null, null, null));
+    EvaluationContext context =
+        EvaluationContext.ofResponse(ProviderResponse.of("x", null, null, null));
     assertThatThrownBy(() -> evaluator.evaluate(assertion("cost", null, 0.01), context))
         .isInstanceOf(EvaluationException.class)
         .hasMessage("cost is unknown: the provider reported no price for this call");
@@ -47,7 +51,8 @@ class CostEvaluatorTest {
 
   @Test
   void needsALimit() {
-    EvaluationContext context = EvaluationContext.ofResponse(ProviderResponse.of("x", null, 0.5, null));
+    EvaluationContext context =
+        EvaluationContext.ofResponse(ProviderResponse.of("x", null, 0.5, null));
     assertThatThrownBy(() -> evaluator.evaluate(assertion("cost", null, null), context))
         .isInstanceOf(EvaluationException.class)
         .hasMessage("cost needs a threshold: the most USD allowed, e.g. threshold: 0.01");

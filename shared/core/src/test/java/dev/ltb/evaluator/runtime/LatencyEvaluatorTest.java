@@ -33,32 +33,44 @@ class LatencyEvaluatorTest {
 
   @ParameterizedTest
   @MethodSource("results")
-  void comparesTheMeasuredLatencyWithTheLimit(long latencyMs, String value, Double threshold, EvaluationResult expected) {
-    EvaluationContext context = EvaluationContext.ofResponse(ProviderResponse.of("x", null, null, null).withLatency(latencyMs));
-    assertThat(evaluator.evaluate(assertion("latency", value, threshold), context)).isEqualTo(expected);
+  void comparesTheMeasuredLatencyWithTheLimit(
+      long latencyMs, String value, Double threshold, EvaluationResult expected) {
+    EvaluationContext context =
+        EvaluationContext.ofResponse(
+            ProviderResponse.of("x", null, null, null).withLatency(latencyMs));
+    assertThat(evaluator.evaluate(assertion("latency", value, threshold), context))
+        .isEqualTo(expected);
   }
 
   @Test
   void refusesACachedResponseWhoseTimeIsTheOriginalCalls() {
     EvaluationContext cached =
-        EvaluationContext.ofResponse(ProviderResponse.of("x", null, null, null).withLatency(5).asCached());
+        EvaluationContext.ofResponse(
+            ProviderResponse.of("x", null, null, null).withLatency(5).asCached());
     assertThatThrownBy(() -> evaluator.evaluate(assertion("latency", null, 1000.0), cached))
         .isInstanceOf(EvaluationException.class)
         .hasMessage(
-            "latency cannot be checked on a cached response (its time is the original call's); run again without the cache");
+            "latency cannot be checked on a cached response (its time is the original call's); run"
+                + " again without the cache");
   }
 
   @ParameterizedTest
   @MethodSource("invalidLimits")
   void needsALimit(String value, Double threshold, String message) {
-    assertThatThrownBy(() -> evaluator.evaluate(assertion("latency", value, threshold), EvaluationContext.ofOutput("x")))
+    assertThatThrownBy(
+            () ->
+                evaluator.evaluate(
+                    assertion("latency", value, threshold), EvaluationContext.ofOutput("x")))
         .isInstanceOf(EvaluationException.class)
         .hasMessage(message);
   }
 
   static Stream<Arguments> invalidLimits() {
     return Stream.of(
-        Arguments.of(null, null, "latency needs a threshold: the most milliseconds allowed, e.g. threshold: 5000"),
+        Arguments.of(
+            null,
+            null,
+            "latency needs a threshold: the most milliseconds allowed, e.g. threshold: 5000"),
         Arguments.of("soon", null, "latency needs a number as value, got \"soon\""),
         Arguments.of(null, -1.0, "latency limit must be >= 0, was -1"));
   }

@@ -20,10 +20,15 @@ class ContainsAllEvaluatorTest {
 
   static Stream<Arguments> results() {
     return Stream.of(
-        Arguments.of("Paris and Lyon", "[Paris, Lyon]", pass("output contains all of [\"Paris\", \"Lyon\"]")),
-        Arguments.of("Paris and Lyon", "Paris,Lyon", pass("output contains all of [\"Paris\", \"Lyon\"]")),
         Arguments.of(
-            "Paris and lyon", "[Paris, Lyon, Nice]",
+            "Paris and Lyon",
+            "[Paris, Lyon]",
+            pass("output contains all of [\"Paris\", \"Lyon\"]")),
+        Arguments.of(
+            "Paris and Lyon", "Paris,Lyon", pass("output contains all of [\"Paris\", \"Lyon\"]")),
+        Arguments.of(
+            "Paris and lyon",
+            "[Paris, Lyon, Nice]",
             fail("output is missing [\"Lyon\", \"Nice\"] of [\"Paris\", \"Lyon\", \"Nice\"]")),
         Arguments.of("", "[a]", fail("output is missing [\"a\"] of [\"a\"]")));
   }
@@ -31,21 +36,32 @@ class ContainsAllEvaluatorTest {
   @ParameterizedTest
   @MethodSource("results")
   void passesWhenEveryValueOccurs(String output, String value, EvaluationResult expected) {
-    assertThat(evaluator.evaluate(assertion("contains-all", value), EvaluationContext.ofOutput(output)))
+    assertThat(
+            evaluator.evaluate(
+                assertion("contains-all", value), EvaluationContext.ofOutput(output)))
         .isEqualTo(expected);
   }
 
   @ParameterizedTest
   @MethodSource("invalidValues")
   void rejectsValuesThatAreNoList(String value, String message) {
-    assertThatThrownBy(() -> evaluator.evaluate(assertion("contains-all", value), EvaluationContext.ofOutput("x")))
+    assertThatThrownBy(
+            () ->
+                evaluator.evaluate(
+                    assertion("contains-all", value), EvaluationContext.ofOutput("x")))
         .isInstanceOf(EvaluationException.class)
         .hasMessage(message);
   }
 
   static Stream<Arguments> invalidValues() {
     return Stream.of(
-        Arguments.of("{a: 1}", "contains-all needs a list of strings or a comma-separated string as value, got an object"),
-        Arguments.of(null, "contains-all needs a list of strings or a comma-separated string as value, got nothing"));
+        Arguments.of(
+            "{a: 1}",
+            "contains-all needs a list of strings or a comma-separated string as value, got an"
+                + " object"),
+        Arguments.of(
+            null,
+            "contains-all needs a list of strings or a comma-separated string as value, got"
+                + " nothing"));
   }
 }

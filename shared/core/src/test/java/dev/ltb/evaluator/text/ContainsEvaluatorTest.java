@@ -26,28 +26,33 @@ class ContainsEvaluatorTest {
         Arguments.of("pi is 3.14", "3.140", pass("output contains \"3.14\"")),
         Arguments.of("", "Paris", fail("output does not contain \"Paris\"")),
         Arguments.of(
-            "short", "z".repeat(120),
+            "short",
+            "z".repeat(120),
             fail("output does not contain \"" + "z".repeat(97) + "...\"")));
   }
 
   @ParameterizedTest
   @MethodSource("results")
   void looksForTheValueCaseSensitively(String output, String value, EvaluationResult expected) {
-    assertThat(evaluator.evaluate(assertion("contains", value), EvaluationContext.ofOutput(output))).isEqualTo(expected);
+    assertThat(evaluator.evaluate(assertion("contains", value), EvaluationContext.ofOutput(output)))
+        .isEqualTo(expected);
   }
 
   static Stream<Arguments> invalidValues() {
     return Stream.of(
-        Arguments.of("''", "contains needs a non-empty string or number as value, got an empty string"),
+        Arguments.of(
+            "''", "contains needs a non-empty string or number as value, got an empty string"),
         Arguments.of("[a, b]", "contains needs a non-empty string or number as value, got a list"),
-        Arguments.of("true", "contains needs a non-empty string or number as value, got the boolean true"),
+        Arguments.of(
+            "true", "contains needs a non-empty string or number as value, got the boolean true"),
         Arguments.of(null, "contains needs a non-empty string or number as value, got nothing"));
   }
 
   @ParameterizedTest
   @MethodSource("invalidValues")
   void rejectsValuesThatAreNotText(String value, String message) {
-    assertThatThrownBy(() -> evaluator.evaluate(assertion("contains", value), EvaluationContext.ofOutput("x")))
+    assertThatThrownBy(
+            () -> evaluator.evaluate(assertion("contains", value), EvaluationContext.ofOutput("x")))
         .isInstanceOf(EvaluationException.class)
         .hasMessage(message);
   }

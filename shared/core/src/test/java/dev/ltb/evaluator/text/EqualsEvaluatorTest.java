@@ -28,33 +28,46 @@ class EqualsEvaluatorTest {
         Arguments.of("0.5", "0.50", pass("output equals \"0.5\"")),
         Arguments.of("1", "1.0", pass("output equals \"1\"")),
         Arguments.of("true", "true", pass("output equals \"true\"")),
-        Arguments.of("line 1\nline 2", "\"line 1\\nline 2\"", pass("output equals \"line 1\\nline 2\"")),
-        Arguments.of("{\"b\": 2.0, \"a\": [1, \"x\"]}", "{a: [1, x], b: 2}", pass("output equals JSON \"{\"a\":[1,\"x\"],\"b\":2}\"")),
+        Arguments.of(
+            "line 1\nline 2", "\"line 1\\nline 2\"", pass("output equals \"line 1\\nline 2\"")),
+        Arguments.of(
+            "{\"b\": 2.0, \"a\": [1, \"x\"]}",
+            "{a: [1, x], b: 2}",
+            pass("output equals JSON \"{\"a\":[1,\"x\"],\"b\":2}\"")),
         Arguments.of("[1, 2]", "[1, 2]", pass("output equals JSON \"[1,2]\"")),
         Arguments.of("[2, 1]", "[1, 2]", fail("output JSON \"[2,1]\" does not equal \"[1,2]\"")),
-        Arguments.of("{\"a\": 1, \"b\": 2}", "{a: 1}", fail("output JSON \"{\"a\":1,\"b\":2}\" does not equal \"{\"a\":1}\"")),
-        Arguments.of("a: 1", "{a: 1}", fail("output is not JSON, so it does not equal \"{\"a\":1}\"")),
         Arguments.of(
-            "x".repeat(150), "y",
+            "{\"a\": 1, \"b\": 2}",
+            "{a: 1}",
+            fail("output JSON \"{\"a\":1,\"b\":2}\" does not equal \"{\"a\":1}\"")),
+        Arguments.of(
+            "a: 1", "{a: 1}", fail("output is not JSON, so it does not equal \"{\"a\":1}\"")),
+        Arguments.of(
+            "x".repeat(150),
+            "y",
             fail("output \"" + "x".repeat(97) + "...\" does not equal \"y\"")));
   }
 
   @ParameterizedTest
   @MethodSource("results")
   void comparesTextOrParsedJson(String output, String value, EvaluationResult expected) {
-    assertThat(evaluator.evaluate(assertion("equals", value), EvaluationContext.ofOutput(output))).isEqualTo(expected);
+    assertThat(evaluator.evaluate(assertion("equals", value), EvaluationContext.ofOutput(output)))
+        .isEqualTo(expected);
   }
 
   @ParameterizedTest
   @MethodSource
   void rejectsValuesItCannotCompare(String value, String message) {
-    assertThatThrownBy(() -> evaluator.evaluate(assertion("equals", value), EvaluationContext.ofOutput("x")))
+    assertThatThrownBy(
+            () -> evaluator.evaluate(assertion("equals", value), EvaluationContext.ofOutput("x")))
         .isInstanceOf(EvaluationException.class)
         .hasMessage(message);
   }
 
   static Stream<Arguments> rejectsValuesItCannotCompare() {
     return Stream.of(
-        Arguments.of("null", "equals needs a string, number, boolean, object or list as value, got nothing"));
+        Arguments.of(
+            "null",
+            "equals needs a string, number, boolean, object or list as value, got nothing"));
   }
 }

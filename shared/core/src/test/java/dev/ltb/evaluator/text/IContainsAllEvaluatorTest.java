@@ -20,27 +20,39 @@ class IContainsAllEvaluatorTest {
 
   static Stream<Arguments> results() {
     return Stream.of(
-        Arguments.of("PARIS and lyon", "[Paris, Lyon]", pass("output contains all of [\"Paris\", \"Lyon\"] (ignoring case)")),
         Arguments.of(
-            "PARIS and Nice", "Paris, Lyon", fail("output is missing [\"Lyon\"] of [\"Paris\", \"Lyon\"] (ignoring case)")));
+            "PARIS and lyon",
+            "[Paris, Lyon]",
+            pass("output contains all of [\"Paris\", \"Lyon\"] (ignoring case)")),
+        Arguments.of(
+            "PARIS and Nice",
+            "Paris, Lyon",
+            fail("output is missing [\"Lyon\"] of [\"Paris\", \"Lyon\"] (ignoring case)")));
   }
 
   @ParameterizedTest
   @MethodSource("results")
   void passesWhenEveryValueOccursInAnyCase(String output, String value, EvaluationResult expected) {
-    assertThat(evaluator.evaluate(assertion("icontains-all", value), EvaluationContext.ofOutput(output)))
+    assertThat(
+            evaluator.evaluate(
+                assertion("icontains-all", value), EvaluationContext.ofOutput(output)))
         .isEqualTo(expected);
   }
 
   @ParameterizedTest
   @MethodSource("invalidValues")
   void rejectsValuesThatAreNoList(String value, String message) {
-    assertThatThrownBy(() -> evaluator.evaluate(assertion("icontains-all", value), EvaluationContext.ofOutput("x")))
+    assertThatThrownBy(
+            () ->
+                evaluator.evaluate(
+                    assertion("icontains-all", value), EvaluationContext.ofOutput("x")))
         .isInstanceOf(EvaluationException.class)
         .hasMessage(message);
   }
 
   static Stream<Arguments> invalidValues() {
-    return Stream.of(Arguments.of("[null]", "icontains-all needs a list of strings or numbers, but an item is nothing"));
+    return Stream.of(
+        Arguments.of(
+            "[null]", "icontains-all needs a list of strings or numbers, but an item is nothing"));
   }
 }

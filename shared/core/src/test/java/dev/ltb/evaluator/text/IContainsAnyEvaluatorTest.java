@@ -21,23 +21,35 @@ class IContainsAnyEvaluatorTest {
   static Stream<Arguments> results() {
     return Stream.of(
         Arguments.of(
-            "I live in LYON", "[Paris, Lyon]", pass("output contains \"Lyon\", one of [\"Paris\", \"Lyon\"] (ignoring case)")),
+            "I live in LYON",
+            "[Paris, Lyon]",
+            pass("output contains \"Lyon\", one of [\"Paris\", \"Lyon\"] (ignoring case)")),
         Arguments.of(
-            "I live in lyon", "paris, lyon", pass("output contains \"lyon\", one of [\"paris\", \"lyon\"] (ignoring case)")),
-        Arguments.of("I live in Nice", "[Paris, Lyon]", fail("output contains none of [\"Paris\", \"Lyon\"] (ignoring case)")));
+            "I live in lyon",
+            "paris, lyon",
+            pass("output contains \"lyon\", one of [\"paris\", \"lyon\"] (ignoring case)")),
+        Arguments.of(
+            "I live in Nice",
+            "[Paris, Lyon]",
+            fail("output contains none of [\"Paris\", \"Lyon\"] (ignoring case)")));
   }
 
   @ParameterizedTest
   @MethodSource("results")
   void passesWhenAnyValueOccursInAnyCase(String output, String value, EvaluationResult expected) {
-    assertThat(evaluator.evaluate(assertion("icontains-any", value), EvaluationContext.ofOutput(output)))
+    assertThat(
+            evaluator.evaluate(
+                assertion("icontains-any", value), EvaluationContext.ofOutput(output)))
         .isEqualTo(expected);
   }
 
   @ParameterizedTest
   @MethodSource("invalidValues")
   void rejectsValuesThatAreNoList(String value, String message) {
-    assertThatThrownBy(() -> evaluator.evaluate(assertion("icontains-any", value), EvaluationContext.ofOutput("x")))
+    assertThatThrownBy(
+            () ->
+                evaluator.evaluate(
+                    assertion("icontains-any", value), EvaluationContext.ofOutput("x")))
         .isInstanceOf(EvaluationException.class)
         .hasMessage(message);
   }

@@ -21,22 +21,29 @@ class IContainsEvaluatorTest {
 
   static Stream<Arguments> results() {
     return Stream.of(
-        Arguments.of("The capital is PARIS.", "paris", pass("output contains \"paris\" (ignoring case)")),
-        Arguments.of("The capital is Paris.", "Paris", pass("output contains \"Paris\" (ignoring case)")),
-        Arguments.of("The capital is Lyon.", "Paris", fail("output does not contain \"Paris\" (ignoring case)")),
+        Arguments.of(
+            "The capital is PARIS.", "paris", pass("output contains \"paris\" (ignoring case)")),
+        Arguments.of(
+            "The capital is Paris.", "Paris", pass("output contains \"Paris\" (ignoring case)")),
+        Arguments.of(
+            "The capital is Lyon.",
+            "Paris",
+            fail("output does not contain \"Paris\" (ignoring case)")),
         Arguments.of("Room 101", "101", pass("output contains \"101\" (ignoring case)")));
   }
 
   @ParameterizedTest
   @MethodSource("results")
   void looksForTheValueIgnoringCase(String output, String value, EvaluationResult expected) {
-    assertThat(evaluator.evaluate(assertion("icontains", value), EvaluationContext.ofOutput(output)))
+    assertThat(
+            evaluator.evaluate(assertion("icontains", value), EvaluationContext.ofOutput(output)))
         .isEqualTo(expected);
   }
 
   @Test
   void rejectsAnEmptyValue() {
-    assertThatThrownBy(() -> evaluator.evaluate(assertion("icontains", "''"), EvaluationContext.ofOutput("x")))
+    assertThatThrownBy(
+            () -> evaluator.evaluate(assertion("icontains", "''"), EvaluationContext.ofOutput("x")))
         .isInstanceOf(EvaluationException.class)
         .hasMessage("icontains needs a non-empty string or number as value, got an empty string");
   }

@@ -29,21 +29,27 @@ class StartsWithEvaluatorTest {
   @ParameterizedTest
   @MethodSource("results")
   void checksTheBeginningOfTheOutput(String output, String value, EvaluationResult expected) {
-    assertThat(evaluator.evaluate(assertion("starts-with", value), EvaluationContext.ofOutput(output)))
+    assertThat(
+            evaluator.evaluate(assertion("starts-with", value), EvaluationContext.ofOutput(output)))
         .isEqualTo(expected);
   }
 
   @ParameterizedTest
   @MethodSource("invalidValues")
   void rejectsValuesThatAreNotText(String value, String message) {
-    assertThatThrownBy(() -> evaluator.evaluate(assertion("starts-with", value), EvaluationContext.ofOutput("x")))
+    assertThatThrownBy(
+            () ->
+                evaluator.evaluate(
+                    assertion("starts-with", value), EvaluationContext.ofOutput("x")))
         .isInstanceOf(EvaluationException.class)
         .hasMessage(message);
   }
 
   static Stream<Arguments> invalidValues() {
     return Stream.of(
-        Arguments.of("''", "starts-with needs a non-empty string or number as value, got an empty string"),
-        Arguments.of("{a: 1}", "starts-with needs a non-empty string or number as value, got an object"));
+        Arguments.of(
+            "''", "starts-with needs a non-empty string or number as value, got an empty string"),
+        Arguments.of(
+            "{a: 1}", "starts-with needs a non-empty string or number as value, got an object"));
   }
 }

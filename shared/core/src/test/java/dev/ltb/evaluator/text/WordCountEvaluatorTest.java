@@ -38,14 +38,17 @@ class WordCountEvaluatorTest {
   @ParameterizedTest
   @MethodSource("results")
   void countsWhitespaceSeparatedWords(String output, String value, EvaluationResult expected) {
-    assertThat(evaluator.evaluate(assertion("word-count", value), EvaluationContext.ofOutput(output)))
+    assertThat(
+            evaluator.evaluate(assertion("word-count", value), EvaluationContext.ofOutput(output)))
         .isEqualTo(expected);
   }
 
   @ParameterizedTest
   @MethodSource("invalidValues")
   void rejectsValuesThatAreNoCount(String value, String message) {
-    assertThatThrownBy(() -> evaluator.evaluate(assertion("word-count", value), EvaluationContext.ofOutput("x")))
+    assertThatThrownBy(
+            () ->
+                evaluator.evaluate(assertion("word-count", value), EvaluationContext.ofOutput("x")))
         .isInstanceOf(EvaluationException.class)
         .hasMessage(message);
   }
@@ -55,7 +58,8 @@ class WordCountEvaluatorTest {
         Arguments.of("2.5", "word-count value must be a whole number of words, got 2.5"),
         Arguments.of("many", "word-count value must be a whole number of words, got \"many\""),
         Arguments.of("-1", "word-count value must be a whole number of words, got -1"),
-        Arguments.of("{}", "word-count needs min and/or max in its value object, e.g. {min: 20, max: 50}"),
+        Arguments.of(
+            "{}", "word-count needs min and/or max in its value object, e.g. {min: 20, max: 50}"),
         Arguments.of("{min: 5, max: 2}", "word-count min (5) must not be greater than max (2)"),
         Arguments.of("{min: few}", "word-count min must be a whole number of words, got \"few\""));
   }
