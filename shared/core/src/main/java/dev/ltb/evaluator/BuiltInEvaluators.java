@@ -1,0 +1,52 @@
+package dev.ltb.evaluator;
+
+import dev.ltb.evaluator.json.ContainsJsonEvaluator;
+import dev.ltb.evaluator.json.IsJsonEvaluator;
+import dev.ltb.evaluator.runtime.CostEvaluator;
+import dev.ltb.evaluator.runtime.FinishReasonEvaluator;
+import dev.ltb.evaluator.runtime.LatencyEvaluator;
+import dev.ltb.evaluator.text.ContainsAllEvaluator;
+import dev.ltb.evaluator.text.ContainsAnyEvaluator;
+import dev.ltb.evaluator.text.ContainsEvaluator;
+import dev.ltb.evaluator.text.EqualsEvaluator;
+import dev.ltb.evaluator.text.IContainsAllEvaluator;
+import dev.ltb.evaluator.text.IContainsAnyEvaluator;
+import dev.ltb.evaluator.text.IContainsEvaluator;
+import dev.ltb.evaluator.text.LevenshteinEvaluator;
+import dev.ltb.evaluator.text.RegexEvaluator;
+import dev.ltb.evaluator.text.StartsWithEvaluator;
+import dev.ltb.evaluator.text.WordCountEvaluator;
+import java.util.List;
+
+/**
+ * The evaluators that ship with the bench. Add a new one here and to docs/evaluators.md (a test
+ * checks both).
+ */
+public final class BuiltInEvaluators {
+
+  private static final EvaluatorRegistry REGISTRY =
+      new EvaluatorRegistry(
+          List.of(
+              new EqualsEvaluator(),
+              new ContainsEvaluator(),
+              new IContainsEvaluator(),
+              new ContainsAnyEvaluator(),
+              new ContainsAllEvaluator(),
+              new IContainsAnyEvaluator(),
+              new IContainsAllEvaluator(),
+              new StartsWithEvaluator(),
+              new RegexEvaluator(),
+              new LevenshteinEvaluator(),
+              new WordCountEvaluator(),
+              new IsJsonEvaluator(),
+              new ContainsJsonEvaluator(),
+              new LatencyEvaluator(),
+              new CostEvaluator(),
+              new FinishReasonEvaluator()));
+
+  private BuiltInEvaluators() {}
+
+  public static EvaluatorRegistry registry() {
+    return REGISTRY;
+  }
+}

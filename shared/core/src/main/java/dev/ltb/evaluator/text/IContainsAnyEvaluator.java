@@ -1,0 +1,27 @@
+package dev.ltb.evaluator.text;
+
+import dev.ltb.evaluator.EvaluationContext;
+import dev.ltb.evaluator.EvaluationResult;
+import dev.ltb.evaluator.Evaluator;
+import dev.ltb.evaluator.EvaluatorDescriptor;
+import dev.ltb.suite.Assertion;
+
+/** {@code icontains-any}: output contains at least one of the values, ignoring case. */
+public final class IContainsAnyEvaluator implements Evaluator {
+
+  private static final EvaluatorDescriptor DESCRIPTOR =
+      EvaluatorDescriptor.simple(
+          "icontains-any",
+          "output contains at least one of the values, ignoring case",
+          "a list of strings, or one comma-separated string");
+
+  @Override
+  public EvaluatorDescriptor descriptor() {
+    return DESCRIPTOR;
+  }
+
+  @Override
+  public EvaluationResult evaluate(Assertion assertion, EvaluationContext context) {
+    return SubstringChecks.ignoringCase().containsAny(assertion, context.output());
+  }
+}
