@@ -1,0 +1,30 @@
+package dev.ltb.analysis;
+
+import java.util.Locale;
+
+/** Number formats of the one-line summaries. */
+final class Formats {
+
+  private Formats() {}
+
+  static String percent(double rate) {
+    return String.format(Locale.ROOT, "%.1f%%", rate * 100);
+  }
+
+  static String decimal(double value) {
+    return String.format(Locale.ROOT, "%.3f", value);
+  }
+
+  static String p(double p) {
+    return p < 0.0001 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p);
+  }
+
+  static String usd(double value) {
+    return String.format(Locale.ROOT, value >= 1 ? "$%,.2f" : "$%.4f", value);
+  }
+
+  static String pValues(String test, double p, double adjusted, double alpha) {
+    return test + " p = " + p(p) + ", Holm-adjusted p = " + p(adjusted) + (adjusted < alpha ? " < " : " ≥ ")
+        + String.format(Locale.ROOT, "%s", alpha);
+  }
+}
