@@ -21,7 +21,7 @@ final class CostOptimizer {
     List<Candidate> candidates = new ArrayList<>();
     for (ModelSamples model : samples.modelSamples()) {
       Tally tally = model.tally();
-      candidates.add(new Candidate(model, tally.quality(measure), tally.costPerItem(), model.prices.estimate()));
+      candidates.add(new Candidate(model, tally.quality(measure), tally.costPerItem(), model.pricing()));
     }
     if (candidates.isEmpty())
       return new CostRecommendation(traffic, measure, null, null, null, null, null, "no results to analyse", List.of());
@@ -57,7 +57,7 @@ final class CostOptimizer {
     Double monthly = candidate.pricing == null ? null : candidate.pricing.monthlyCostUsd(traffic);
     Verdict versusBest = null;
     String blocker = null;
-    if (candidate != best) {
+    if (!label.equals(best.model.label)) {
       ModelComparison comparison = comparisons.stream()
           .filter(c -> c.involves(label) && c.involves(best.model.label)).findFirst().orElse(null);
       boolean compared = comparison != null && (options.quality() == QualityMeasure.PASS_RATE
@@ -66,7 +66,8 @@ final class CostOptimizer {
       if (!compared) blocker = "not compared with " + best.model.label + ": no common cases with an outcome";
       else {
         versusBest = comparison.verdictFor(label);
-        if (versusBest == Verdict.WORSE) blocker = "significantly worse than " + best.model.label + ": " + comparison.summary();
+        if (versusBest == Verdict.WORSE)
+          blocker = "significantly worse than " + best.model.label + ": " + comparison.summary();
       }
     }
     if (candidate.quality == null) blocker = options.quality().id() + " unknown: no scored items";

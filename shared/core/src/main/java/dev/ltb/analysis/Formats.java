@@ -15,8 +15,9 @@ final class Formats {
     return String.format(Locale.ROOT, "%.3f", value);
   }
 
-  static String p(double p) {
-    return p < 0.0001 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p);
+  /** "p = 0.0123", or "p < 0.0001" for tiny values. */
+  static String p(String name, double p) {
+    return p < 0.0001 ? name + " < 0.0001" : name + " = " + String.format(Locale.ROOT, "%.4f", p);
   }
 
   static String usd(double value) {
@@ -24,7 +25,7 @@ final class Formats {
   }
 
   static String pValues(String test, double p, double adjusted, double alpha) {
-    return test + " p = " + p(p) + ", Holm-adjusted p = " + p(adjusted) + (adjusted < alpha ? " < " : " ≥ ")
+    return test + " " + p("p", p) + ", " + p("Holm-adjusted p", adjusted) + (adjusted < alpha ? " < " : " ≥ ")
         + String.format(Locale.ROOT, "%s", alpha);
   }
 }

@@ -4,6 +4,7 @@ import dev.ltb.stats.Bootstrap;
 import dev.ltb.stats.HypothesisTest;
 import dev.ltb.stats.Holm;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -32,7 +33,8 @@ final class ModelComparator {
     List<ModelComparison> comparisons = new ArrayList<>();
     for (int k = 0; k < raws.size(); k++) {
       Raw raw = raws.get(k);
-      PassRateComparison pass = raw.pass == null ? null : PassRateComparison.of(raw.pass, passAdjusted[k], options.alpha());
+      PassRateComparison pass =
+          raw.pass == null ? null : PassRateComparison.of(raw.pass, passAdjusted[k], options.alpha());
       ScoreComparison score =
           raw.scores == null ? null : ScoreComparison.of(raw.scores, scoreAdjusted[k], options.alpha());
       comparisons.add(comparison(raw, pass, score, options));
@@ -46,7 +48,7 @@ final class ModelComparator {
    */
   static double[] holm(List<HypothesisTest> tests) {
     double[] adjusted = new double[tests.size()];
-    java.util.Arrays.fill(adjusted, 1);
+    Arrays.fill(adjusted, 1);
     List<Integer> performed = new ArrayList<>();
     for (int k = 0; k < tests.size(); k++) if (tests.get(k) != null && tests.get(k).performed()) performed.add(k);
     double[] raw = performed.stream().mapToDouble(k -> tests.get(k).pValue()).toArray();

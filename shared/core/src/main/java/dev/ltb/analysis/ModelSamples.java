@@ -12,7 +12,6 @@ final class ModelSamples {
   final int providerIndex;
   final TreeMap<CaseKey, Sample> samples = new TreeMap<>();
   final Map<String, TreeMap<CaseKey, Double>> metrics = new TreeMap<>();
-  final PriceFit prices = new PriceFit();
 
   ModelSamples(String label, String providerId, int providerIndex) {
     this.label = label;
@@ -27,9 +26,9 @@ final class ModelSamples {
     samples.put(key, sample);
     if (!sample.error())
       result.namedScores().forEach((metric, value) -> {
-        if (value != null && Double.isFinite(value)) metrics.computeIfAbsent(metric, m -> new TreeMap<>()).put(key, value);
+        if (value != null && Double.isFinite(value))
+          metrics.computeIfAbsent(metric, m -> new TreeMap<>()).put(key, value);
       });
-    if (sample.costKnown()) prices.add(result.tokens().input(), result.tokens().output(), sample.costUsd());
     return true;
   }
 
@@ -40,6 +39,14 @@ final class ModelSamples {
       if (!sample.error()) scores.put(key, sample.score());
     });
     return scores;
+  }
+
+  /** Observed pricing, fitted over the items with known cost in case order; null when no cost is known. */
+  TokenPricing pricing() {
+    PriceFit fit = new PriceFit();
+    for (Sample sample : samples.values())
+      if (sample.costKnown()) fit.add(sample.inputTokens(), sample.outputTokens(), sample.costUsd());
+    return fit.estimate();
   }
 
   Tally tally() {

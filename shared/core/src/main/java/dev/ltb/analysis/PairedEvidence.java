@@ -6,6 +6,7 @@ import dev.ltb.stats.Interval;
 import dev.ltb.stats.McNemar;
 import dev.ltb.stats.SignedRankResult;
 import dev.ltb.stats.SignedRank;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.NavigableMap;
 import org.hipparchus.stat.StatUtils;
@@ -77,7 +78,7 @@ final class PairedEvidence {
       differences[pairs++] = (a ? 1 : 0) - (b ? 1 : 0);
     }
     if (pairs == 0) return null;
-    Interval interval = bootstrap.meanInterval(java.util.Arrays.copyOf(differences, pairs));
+    Interval interval = bootstrap.meanInterval(Arrays.copyOf(differences, pairs));
     return new Pass(pairs, both, firstOnly, secondOnly, neither, interval, McNemar.test(firstOnly, secondOnly));
   }
 
@@ -93,8 +94,8 @@ final class PairedEvidence {
       b[pairs++] = other;
     }
     if (pairs == 0) return null;
-    a = java.util.Arrays.copyOf(a, pairs);
-    b = java.util.Arrays.copyOf(b, pairs);
+    a = Arrays.copyOf(a, pairs);
+    b = Arrays.copyOf(b, pairs);
     double[] differences = new double[pairs];
     for (int i = 0; i < pairs; i++) differences[i] = a[i] - b[i];
     return new Scores(pairs, StatUtils.mean(a), StatUtils.mean(b), bootstrap.meanInterval(differences),

@@ -32,7 +32,8 @@ import java.util.function.Consumer;
  *       apart by the order in which they first arrive (history streams results in test order).
  * </ul>
  *
- * A second result for the same model and case is ignored, like the history does with redelivered items.
+ * A second result for the same model and case is ignored, like the history does with redelivered items. Memory
+ * grows by one small entry per item (no outputs or prompts are kept). Analyse once the last result is in.
  */
 public final class PairedSamples implements Consumer<ItemResult> {
 
@@ -45,7 +46,8 @@ public final class PairedSamples implements Consumer<ItemResult> {
   /** What is kept per test: shown in case lists and used for categories. */
   record TestInfo(String description, Map<String, Object> metadata) {}
 
-  private static final ObjectWriter CANONICAL = Json.mapper().writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+  private static final ObjectWriter CANONICAL =
+      Json.mapper().writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
   private final Pairing pairing;
   private final Map<String, ModelSamples> models = new LinkedHashMap<>();

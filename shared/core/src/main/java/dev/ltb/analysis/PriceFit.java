@@ -1,8 +1,9 @@
 package dev.ltb.analysis;
 
 /**
- * Running sums from which a model's per-token prices are estimated in one pass: the normal equations of the
- * regression cost = a·input + b·output through the origin (providers bill linearly in tokens).
+ * Sums from which a model's per-token prices are estimated: the normal equations of the regression
+ * cost = a·input + b·output through the origin (providers bill linearly in tokens). Fed in case order, so the
+ * result does not depend on the order in which results arrived.
  */
 final class PriceFit {
 

@@ -28,14 +28,15 @@ final class Ranker {
     List<Scored> scored = new ArrayList<>();
     for (Row row : rows) {
       Double quality = normalise(rows, row, Row::quality, true);
-      Double latency = row.p95 == null ? null : normalise(rows, row, r -> r.p95 == null ? null : r.p95.doubleValue(), false);
+      Double latency = normalise(rows, row, r -> r.p95 == null ? null : r.p95.doubleValue(), false);
       Double cost = normalise(rows, row, Row::cost, false);
-      double weighted = 0, weightSum = 0;
-      if (quality != null) { weighted += weights.quality() * quality; weightSum += weights.quality(); }
-      if (latency != null) { weighted += weights.latency() * latency; weightSum += weights.latency(); }
-      if (cost != null) { weighted += weights.cost() * cost; weightSum += weights.cost(); }
+      double weighted =
+          term(weights.quality(), quality) + term(weights.latency(), latency) + term(weights.cost(), cost);
+      double weightSum = (quality == null ? 0 : weights.quality()) + (latency == null ? 0 : weights.latency())
+          + (cost == null ? 0 : weights.cost());
       List<String> flags = new ArrayList<>();
-      if (quality == null) flags.add(options.quality().id() + " unknown (no scored items): excluded from the quality term");
+      if (quality == null)
+        flags.add(options.quality().id() + " unknown (no scored items): excluded from the quality term");
       if (latency == null) flags.add("latency unknown (no uncached successful call): excluded from the latency term");
       if (cost == null) flags.add("cost unknown: excluded from the cost term");
       if (row.partialCost != null) flags.add(row.partialCost);
@@ -52,6 +53,10 @@ final class Ranker {
       ranked.add(new RankedModel(ranked.size() + 1, s.row.model.label, s.row.model.providerId, s.score, s.row.quality,
           s.row.p95, s.row.cost, s.quality, s.latency, s.cost, s.flags));
     return new Ranking(options.quality(), weights, ranked);
+  }
+
+  private static double term(double weight, Double normalised) {
+    return normalised == null ? 0 : weight * normalised;
   }
 
   /** (value - worst) / (best - worst) among the models that have the value; 1 when they all share it. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.hipparchus.stat.StatUtils;
 
 /**
  * Compares each provider's results in two runs. When matched cases cover at least half of each run's items the
@@ -46,7 +47,8 @@ final class RunComparator {
       if (earlier != null) raws.add(raw(earlier, after.model(label), bootstrap));
     }
     double[] passAdjusted = ModelComparator.holm(raws.stream().map(r -> r.passRate.test).toList());
-    double[] scoreAdjusted = ModelComparator.holm(raws.stream().map(r -> r.score == null ? null : r.score.test).toList());
+    double[] scoreAdjusted =
+        ModelComparator.holm(raws.stream().map(r -> r.score == null ? null : r.score.test).toList());
     List<Change> metricChanges = raws.stream().flatMap(r -> r.metrics.values().stream()).toList();
     double[] metricAdjusted = ModelComparator.holm(metricChanges.stream().map(c -> c.test).toList());
 
@@ -145,15 +147,17 @@ final class RunComparator {
     }
 
     static Change unpairedRates(long passedAfter, long itemsAfter, long passedBefore, long itemsBefore) {
-      IndependentComparison comparison = IndependentSamples.proportions(passedAfter, itemsAfter, passedBefore, itemsBefore);
-      return new Change(false, 0, itemsBefore, itemsAfter, rate(passedBefore, itemsBefore), rate(passedAfter, itemsAfter),
-          comparison.interval(), NEWCOMBE, comparison.test(), (int) Math.signum(comparison.difference()));
+      IndependentComparison comparison =
+          IndependentSamples.proportions(passedAfter, itemsAfter, passedBefore, itemsBefore);
+      return new Change(false, 0, itemsBefore, itemsAfter, rate(passedBefore, itemsBefore),
+          rate(passedAfter, itemsAfter), comparison.interval(), NEWCOMBE, comparison.test(),
+          (int) Math.signum(comparison.difference()));
     }
 
     static Change unpairedMeans(double[] after, double[] before) {
       if (after.length == 0 || before.length == 0) return null;
       IndependentComparison comparison = IndependentSamples.means(after, before);
-      double meanBefore = org.hipparchus.stat.StatUtils.mean(before);
+      double meanBefore = StatUtils.mean(before);
       return new Change(false, 0, before.length, after.length, meanBefore, meanBefore + comparison.difference(),
           comparison.interval(), WELCH, comparison.test(), (int) Math.signum(comparison.difference()));
     }
@@ -175,7 +179,9 @@ final class RunComparator {
 
     static CaseChanges of(ModelSamples before, ModelSamples after, PairedSamples runAfter) {
       Map<CaseKey, Boolean> was = casePasses(before), is = casePasses(after);
-      List<CaseRef> newlyFailing = new ArrayList<>(), newlyPassing = new ArrayList<>(), stillFailing = new ArrayList<>();
+      List<CaseRef> newlyFailing = new ArrayList<>();
+      List<CaseRef> newlyPassing = new ArrayList<>();
+      List<CaseRef> stillFailing = new ArrayList<>();
       is.forEach((key, passesNow) -> {
         Boolean passedBefore = was.get(key);
         if (passedBefore == null) return;

@@ -11,8 +11,11 @@ import dev.ltb.engine.ItemStatus;
  * @param cached whether the response came from the cache (no latency, no real cost)
  * @param costUsd provider cost, NaN when unknown or cached
  * @param latencyMs provider latency, -1 for errors and cache hits
+ * @param inputTokens provider prompt tokens
+ * @param outputTokens provider completion tokens
  */
-record Sample(boolean passed, double score, boolean cached, double costUsd, long latencyMs) {
+record Sample(
+    boolean passed, double score, boolean cached, double costUsd, long latencyMs, long inputTokens, long outputTokens) {
 
   static Sample of(ItemResult result) {
     boolean error = result.status() == ItemStatus.ERROR;
@@ -22,7 +25,9 @@ record Sample(boolean passed, double score, boolean cached, double costUsd, long
         error ? Double.NaN : result.score(),
         result.cached(),
         measured && result.costUsd() != null ? result.costUsd() : Double.NaN,
-        measured ? result.latencyMs() : -1);
+        measured ? result.latencyMs() : -1,
+        result.tokens().input(),
+        result.tokens().output());
   }
 
   boolean error() {

@@ -73,7 +73,8 @@ public final class IndependentSamples {
   public static IndependentComparison means(double[] first, double[] second) {
     if (first.length == 0 || second.length == 0) return new IndependentComparison(0, null, HypothesisTest.none());
     double difference = StatUtils.mean(first) - StatUtils.mean(second);
-    if (first.length < 2 || second.length < 2) return new IndependentComparison(difference, null, HypothesisTest.none());
+    if (first.length < 2 || second.length < 2)
+      return new IndependentComparison(difference, null, HypothesisTest.none());
     double v1 = StatUtils.variance(first) / first.length;
     double v2 = StatUtils.variance(second) / second.length;
     double standardError = Math.sqrt(v1 + v2);

@@ -3,6 +3,7 @@ package dev.ltb.analysis;
 import static dev.ltb.analysis.Results.item;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,9 +33,9 @@ class CategoryRouterTest {
 
     assertThat(routing.routes()).extracting(CategoryRoute::category, CategoryRoute::model)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("code", "model-b"),
+            tuple("code", "model-b"),
             // model-a and model-c both pass 9/10 math tests; model-c is cheaper
-            org.assertj.core.groups.Tuple.tuple("math", "model-c"));
+            tuple("math", "model-c"));
     CategoryRoute math = routing.routes().get(1);
     assertThat(math.cases()).isEqualTo(10);
     assertThat(math.share()).isEqualTo(0.5);
@@ -48,7 +49,8 @@ class CategoryRouterTest {
     assertThat(routing.routedQuality()).isCloseTo(0.9, within(1e-12));
     assertThat(routing.routedCostPerItemUsd()).isCloseTo(0.0015, within(1e-12));
     assertThat(routing.summary()).isEqualTo(
-        "routing by category: pass-rate 90.0% at $0.0015 per item, against 75.0% at $0.0020 per item with model-b alone");
+        "routing by category: pass-rate 90.0% at $0.0015 per item, against 75.0% at $0.0020 per item "
+            + "with model-b alone");
   }
 
   @Test

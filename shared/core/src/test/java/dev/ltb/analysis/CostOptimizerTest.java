@@ -4,6 +4,7 @@ import static dev.ltb.analysis.Results.item;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CostOptimizerTest {
@@ -64,7 +65,8 @@ class CostOptimizerTest {
     assertThat(recommendation.summary()).isEqualTo(
         "model-a has the best pass-rate and is also the cheapest model not significantly worse: $16,000.00/month "
             + "for 1000000 requests/month");
-    CostProjection b = recommendation.models().stream().filter(p -> p.model().equals("model-b")).findFirst().orElseThrow();
+    CostProjection b =
+        recommendation.models().stream().filter(p -> p.model().equals("model-b")).findFirst().orElseThrow();
     assertThat(b.eligible()).isFalse();
     assertThat(b.versusBest()).isEqualTo(Verdict.WORSE);
     assertThat(b.note()).startsWith("significantly worse than model-a: model-a is better than model-b on pass rate");
@@ -83,7 +85,7 @@ class CostOptimizerTest {
         .isEqualTo("no recommendation: cost is unknown for every model that is not significantly worse than model-a");
   }
 
-  private java.util.List<ModelComparison> compare(PairedSamples samples) {
+  private List<ModelComparison> compare(PairedSamples samples) {
     return ModelComparator.compareAll(samples, options);
   }
 }

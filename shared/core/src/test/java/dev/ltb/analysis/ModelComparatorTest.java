@@ -4,6 +4,7 @@ import static dev.ltb.analysis.Results.item;
 import static dev.ltb.analysis.Results.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,9 +33,9 @@ class ModelComparatorTest {
 
     assertThat(comparisons).extracting(ModelComparison::modelA, ModelComparison::modelB, ModelComparison::verdict)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("model-a", "model-b", Verdict.BETTER),
-            org.assertj.core.groups.Tuple.tuple("model-a", "model-c", Verdict.NO_SIGNIFICANT_DIFFERENCE),
-            org.assertj.core.groups.Tuple.tuple("model-b", "model-c", Verdict.WORSE));
+            tuple("model-a", "model-b", Verdict.BETTER),
+            tuple("model-a", "model-c", Verdict.NO_SIGNIFICANT_DIFFERENCE),
+            tuple("model-b", "model-c", Verdict.WORSE));
 
     // Exact McNemar, b = 14, c = 2: 2 · P(X ≤ 2 | 16, ½) = 2 · 137 / 65536 = 0.0041809. Holm over the three pass
     // comparisons (0.00418, 1, 0.00418): 3 · 0.00418 = 0.01254 for the two significant ones, 1 for the other.

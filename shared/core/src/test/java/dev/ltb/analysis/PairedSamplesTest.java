@@ -2,6 +2,7 @@ package dev.ltb.analysis;
 
 import static dev.ltb.analysis.Results.item;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,9 +24,9 @@ class PairedSamplesTest {
     assertThat(samples.size()).isEqualTo(4);
     ModelSamples a = samples.model("model-a");
     assertThat(a.samples).containsExactly(
-        Map.entry(new CaseKey("000001", "p0", 0), new Sample(true, 1, false, 0.002, 900)),
-        Map.entry(new CaseKey("000001", "p0", 1), new Sample(false, Double.NaN, false, Double.NaN, -1)),
-        Map.entry(new CaseKey("000001", "p1", 0), new Sample(true, 1, true, Double.NaN, -1)));
+        Map.entry(new CaseKey("000001", "p0", 0), new Sample(true, 1, false, 0.002, 900, 100, 50)),
+        Map.entry(new CaseKey("000001", "p0", 1), new Sample(false, Double.NaN, false, Double.NaN, -1, 0, 0)),
+        Map.entry(new CaseKey("000001", "p1", 0), new Sample(true, 1, true, Double.NaN, -1, 100, 50)));
     assertThat(samples.promptLabel("p1")).isEqualTo("short");
   }
 
@@ -71,10 +72,10 @@ class PairedSamplesTest {
     }
     samples.accept(item("model-a", 9).cost(null).build()); // unknown cost: not part of the fit
 
-    TokenPricing pricing = samples.model("model-a").prices.estimate();
+    TokenPricing pricing = samples.model("model-a").pricing();
     assertThat(pricing.method()).isEqualTo(TokenPricing.FITTED);
-    assertThat(pricing.inputUsdPerToken()).isCloseTo(1e-6, org.assertj.core.api.Assertions.within(1e-15));
-    assertThat(pricing.outputUsdPerToken()).isCloseTo(4e-6, org.assertj.core.api.Assertions.within(1e-15));
+    assertThat(pricing.inputUsdPerToken()).isCloseTo(1e-6, within(1e-15));
+    assertThat(pricing.outputUsdPerToken()).isCloseTo(4e-6, within(1e-15));
     assertThat(pricing.items()).isEqualTo(4);
   }
 
@@ -83,9 +84,9 @@ class PairedSamplesTest {
     PairedSamples samples = PairedSamples.withinRun();
     for (int test = 0; test < 3; test++)
       samples.accept(item("model-a", test).tokens(100 * (test + 1), 50 * (test + 1)).cost(0.0003 * (test + 1)).build());
-    TokenPricing pricing = samples.model("model-a").prices.estimate();
+    TokenPricing pricing = samples.model("model-a").pricing();
     assertThat(pricing.method()).isEqualTo(TokenPricing.BLENDED);
-    assertThat(pricing.inputUsdPerToken()).isCloseTo(2e-6, org.assertj.core.api.Assertions.within(1e-15));
-    assertThat(pricing.monthlyCostUsd(new TrafficProfile(1000, 100, 50))).isCloseTo(0.3, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(pricing.inputUsdPerToken()).isCloseTo(2e-6, within(1e-15));
+    assertThat(pricing.monthlyCostUsd(new TrafficProfile(1000, 100, 50))).isCloseTo(0.3, within(1e-12));
   }
 }

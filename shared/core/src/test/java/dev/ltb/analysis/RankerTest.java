@@ -40,7 +40,8 @@ class RankerTest {
 
   @Test
   void weightsChangeTheOrder() {
-    Ranking qualityOnly = Ranker.rank(threeModels(), AnalysisOptions.defaults().withWeights(new RankingWeights(1, 0, 0)));
+    Ranking qualityOnly =
+        Ranker.rank(threeModels(), AnalysisOptions.defaults().withWeights(new RankingWeights(1, 0, 0)));
     assertThat(qualityOnly.models()).extracting(RankedModel::model).containsExactly("model-a", "model-b", "model-c");
   }
 
@@ -65,7 +66,8 @@ class RankerTest {
     samples.accept(item("model-a", 1).build());
     samples.accept(item("model-b", 0).cached().build());
     Ranking ranking = Ranker.rank(samples, AnalysisOptions.defaults());
-    assertThat(ranking.models().get(0).flags()).containsExactly("cost known for 1 of 2 items; cost per item is their mean");
+    assertThat(ranking.models().get(0).flags())
+        .containsExactly("cost known for 1 of 2 items; cost per item is their mean");
     assertThat(ranking.models().get(1).flags()).containsExactly(
         "latency unknown (no uncached successful call): excluded from the latency term",
         "cost unknown: excluded from the cost term");

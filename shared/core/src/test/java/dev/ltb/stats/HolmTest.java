@@ -18,7 +18,8 @@ class HolmTest {
   @Test
   void capsAtOneAndKeepsTheOrderMonotone() {
     // sorted 0.02, 0.3, 0.5 → ×3, ×2, ×1 = 0.06, 0.6, 0.5 → monotone 0.06, 0.6, 0.6
-    assertThat(Holm.adjust(new double[] {0.5, 0.02, 0.3})).containsExactly(new double[] {0.6, 0.06, 0.6}, within(1e-12));
+    assertThat(Holm.adjust(new double[] {0.5, 0.02, 0.3}))
+        .containsExactly(new double[] {0.6, 0.06, 0.6}, within(1e-12));
     assertThat(Holm.adjust(new double[] {0.7, 0.9})).containsExactly(1.0, 1.0);
     assertThat(Holm.adjust(new double[0])).isEmpty();
   }
