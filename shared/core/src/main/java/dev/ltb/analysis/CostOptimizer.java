@@ -56,14 +56,13 @@ final class CostOptimizer {
     String label = candidate.model.label;
     Double monthly = candidate.pricing == null ? null : candidate.pricing.monthlyCostUsd(traffic);
     Verdict versusBest = null;
+    double[] difference = null;
     String blocker = null;
     if (!label.equals(best.model.label)) {
       ModelComparison comparison = comparisons.stream()
           .filter(c -> c.involves(label) && c.involves(best.model.label)).findFirst().orElse(null);
-      boolean compared = comparison != null && (options.quality() == QualityMeasure.PASS_RATE
-          ? comparison.passRate() != null
-          : comparison.score() != null);
-      if (!compared) blocker = "not compared with " + best.model.label + ": no common cases with an outcome";
+      difference = comparison == null ? null : differenceOf(comparison, label, options.quality());
+      if (difference == null) blocker = "not compared with " + best.model.label + ": no common cases with an outcome";
       else {
         versusBest = comparison.verdictFor(label);
         if (versusBest == Verdict.WORSE)
@@ -73,8 +72,29 @@ final class CostOptimizer {
     if (candidate.quality == null) blocker = options.quality().id() + " unknown: no scored items";
     if (blocker == null && candidate.pricing == null) blocker = "cost unknown: no item reported a cost";
     String note = blocker != null ? blocker : pricingNote(candidate.pricing);
-    return new CostProjection(label, candidate.quality, versusBest, candidate.pricing, candidate.costPerItem, monthly,
-        blocker == null, note);
+    return new CostProjection(label, candidate.quality, versusBest, difference == null ? null : difference[0],
+        difference == null ? null : difference[1], difference == null ? null : difference[2], candidate.pricing,
+        candidate.costPerItem, monthly, blocker == null, note);
+  }
+
+  /**
+   * {difference, ciLow, ciHigh} of {@code model} minus the other, or null when the measure was not compared
+   * ({@code 0.0 - x} rather than {@code -x}, so no "-0.0" reaches the output).
+   */
+  private static double[] differenceOf(ModelComparison comparison, String model, QualityMeasure measure) {
+    double estimate, low, high;
+    if (measure == QualityMeasure.PASS_RATE) {
+      if (comparison.passRate() == null) return null;
+      estimate = comparison.passRate().difference();
+      low = comparison.passRate().ciLow();
+      high = comparison.passRate().ciHigh();
+    } else {
+      if (comparison.score() == null) return null;
+      estimate = comparison.score().meanDifference();
+      low = comparison.score().ciLow();
+      high = comparison.score().ciHigh();
+    }
+    return comparison.modelA().equals(model) ? new double[] {estimate, low, high} : new double[] {0.0 - estimate, 0.0 - high, 0.0 - low};
   }
 
   private static String pricingNote(TokenPricing pricing) {
@@ -100,8 +120,13 @@ final class CostOptimizer {
         ? "an unknown cost for " + bestLabel
         : Formats.usd(bestProjection.monthlyCostUsd()) + " for " + bestLabel;
     return chosen.model() + " is not significantly worse than " + bestLabel + " (" + measure.id() + " "
-        + quality(chosen.quality(), measure) + " vs " + quality(best.quality, measure) + ") and costs "
-        + Formats.usd(chosen.monthlyCostUsd()) + "/month instead of " + bestCost + volume;
+        + quality(chosen.quality(), measure) + " vs " + quality(best.quality, measure) + ", difference 95 % CI "
+        + difference(chosen.differenceCiLow(), measure) + " to " + difference(chosen.differenceCiHigh(), measure)
+        + ") and costs " + Formats.usd(chosen.monthlyCostUsd()) + "/month instead of " + bestCost + volume;
+  }
+
+  private static String difference(double value, QualityMeasure measure) {
+    return measure == QualityMeasure.PASS_RATE ? Formats.points(value) : Formats.signed(value);
   }
 
   private static String quality(Double value, QualityMeasure measure) {

@@ -6,6 +6,10 @@ package dev.ltb.analysis;
  * @param model the provider label
  * @param quality pass rate or mean score, null when unmeasurable
  * @param versusBest this model against the best one (null for the best itself)
+ * @param differenceVsBest this model's quality minus the best's on their common cases (null for the best)
+ * @param differenceCiLow lower bound of the paired-bootstrap 95 % interval of that difference: how much worse
+ *     the model could plausibly be, even when not significantly worse
+ * @param differenceCiHigh upper bound
  * @param pricing observed pricing, null when no item reported a cost
  * @param costPerItemUsd mean observed cost per item, null when unknown
  * @param monthlyCostUsd projected monthly cost, null when the cost is unknown
@@ -16,6 +20,9 @@ public record CostProjection(
     String model,
     Double quality,
     Verdict versusBest,
+    Double differenceVsBest,
+    Double differenceCiLow,
+    Double differenceCiHigh,
     TokenPricing pricing,
     Double costPerItemUsd,
     Double monthlyCostUsd,

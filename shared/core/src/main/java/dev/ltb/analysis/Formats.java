@@ -11,6 +11,15 @@ final class Formats {
     return String.format(Locale.ROOT, "%.1f%%", rate * 100);
   }
 
+  /** A difference of rates in percentage points, signed: "-5.0 pt". */
+  static String points(double difference) {
+    return String.format(Locale.ROOT, "%+.1f pt", difference * 100);
+  }
+
+  static String signed(double value) {
+    return String.format(Locale.ROOT, "%+.3f", value);
+  }
+
   static String decimal(double value) {
     return String.format(Locale.ROOT, "%.3f", value);
   }

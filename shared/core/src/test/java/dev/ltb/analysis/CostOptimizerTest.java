@@ -41,12 +41,16 @@ class CostOptimizerTest {
     assertThat(recommendation.bestMonthlyCostUsd()).isCloseTo(16_000, within(1e-4));
     assertThat(recommendation.monthlySavingsUsd()).isCloseTo(15_200, within(1e-4));
     assertThat(recommendation.summary()).isEqualTo(
-        "model-b is not significantly worse than model-a (pass-rate 85.0% vs 90.0%) and costs $800.00/month "
-            + "instead of $16,000.00 for model-a for 1000000 requests/month");
+        "model-b is not significantly worse than model-a (pass-rate 85.0% vs 90.0%, difference 95 % CI -10.0 pt "
+            + "to +0.0 pt) and costs $800.00/month instead of $16,000.00 for model-a for 1000000 requests/month");
     assertThat(recommendation.models()).extracting(CostProjection::model)
         .containsExactly("model-b", "model-a", "model-c");
     CostProjection b = recommendation.models().get(0);
     assertThat(b.versusBest()).isEqualTo(Verdict.NO_SIGNIFICANT_DIFFERENCE);
+    // 3 of 60 cases lost, none gained: -5 points; no resample can gain, so the percentile interval ends at 0.
+    assertThat(b.differenceVsBest()).isCloseTo(-0.05, within(1e-12));
+    assertThat(b.differenceCiLow()).isCloseTo(-0.1, within(1e-12));
+    assertThat(b.differenceCiHigh()).isEqualTo(0.0);
     assertThat(b.pricing().method()).isEqualTo(TokenPricing.FITTED);
     assertThat(b.note()).isEqualTo("input and output prices fitted from 60 items");
     CostProjection c = recommendation.models().get(2);
