@@ -8,7 +8,6 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +26,8 @@ import org.apache.commons.csv.CSVRecord;
  *   <li>{@code __expected}, {@code __expected1..N}: one assertion each (see {@link ExpectedCell})
  *   <li>{@code __description}, {@code __threshold} (empty = unset), {@code __metric} (for every assertion)
  *   <li>{@code __metadata:key}, {@code __metadata:key[]} (comma list, {@code \,} escapes a comma)
- *   <li>{@code __config:__expectedN:threshold}: threshold of the assertion from that column
+ *   <li>{@code __config:__expectedN:threshold}: threshold of the row's Nth assertion ({@code __expected}: the
+ *       first), as in promptfoo
  *   <li>any other column: a var (a string)
  * </ul>
  */
@@ -108,7 +108,7 @@ final class CsvTests {
       } else if (column.equals("__metadata")) {
         problem = "column \"__metadata\" needs a key, e.g. __metadata:category";
       } else if (column.startsWith("__config:")) {
-        problem = configColumnProblem(column, columns);
+        problem = configColumnProblem(column);
       } else if (column.startsWith("__")
           && !EXPECTED_COLUMN.matcher(column).matches()
           && !column.startsWith("__metadata:")
@@ -124,14 +124,15 @@ final class CsvTests {
     return problems.size() == before;
   }
 
-  private static String configColumnProblem(String column, String[] columns) {
+  private static String configColumnProblem(String column) {
     String[] parts = column.substring("__config:".length()).split(":");
     if (parts.length != 2) return "write __config:<__expected column>:threshold, e.g. __config:__expected2:threshold";
     if (!parts[1].equals("threshold")) {
       return "unknown config key \"%s\"; the only config key is threshold".formatted(parts[1]);
     }
-    if (!Arrays.asList(columns).contains(parts[0])) {
-      return "no column \"%s\" to configure; __config names an __expected column of this file".formatted(parts[0]);
+    if (!parts[0].matches("__expected([1-9][0-9]*)?")) {
+      return "\"%s\" is not an assertion; write __config:__expected:threshold or __config:__expected<N>:threshold"
+          .formatted(parts[0]);
     }
     return null;
   }
@@ -158,7 +159,6 @@ final class CsvTests {
     ObjectNode vars = NODES.objectNode();
     ArrayNode asserts = NODES.arrayNode();
     ObjectNode metadata = NODES.objectNode();
-    Map<String, ObjectNode> assertionByColumn = new LinkedHashMap<>();
     Map<String, Integer> configColumns = new LinkedHashMap<>();
     String metric = null;
     for (int i = 0; i < columns.length; i++) {
@@ -171,7 +171,6 @@ final class CsvTests {
         try {
           ObjectNode assertion = expectedCell.parse(cell);
           asserts.add(assertion);
-          assertionByColumn.put(column, assertion);
           document.recordValue(assertPath, at);
           document.recordFieldName(assertPath, column);
         } catch (IllegalArgumentException e) {
@@ -195,10 +194,11 @@ final class CsvTests {
       String target = config.getKey().substring("__config:".length()).split(":")[0];
       int i = config.getValue();
       String cell = i < record.size() ? record.get(i) : "";
-      ObjectNode assertion = assertionByColumn.get(target);
-      if (cell.isBlank() || assertion == null) continue;
+      // As in promptfoo: __expected and __expected1 name the row's first assertion, __expectedN its Nth.
+      int index = target.equals("__expected") ? 0 : Integer.parseInt(target.substring("__expected".length())) - 1;
+      if (cell.isBlank() || index >= asserts.size()) continue;
       try {
-        assertion.put("threshold", Double.parseDouble(cell.strip()));
+        ((ObjectNode) asserts.get(index)).put("threshold", Double.parseDouble(cell.strip()));
       } catch (NumberFormatException e) {
         SourceLocation at = cells[Math.min(i, cells.length - 1)];
         problems.add(

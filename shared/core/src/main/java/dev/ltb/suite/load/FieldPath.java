@@ -31,6 +31,11 @@ record FieldPath(List<Object> segments) {
     return new FieldPath(next);
   }
 
+  boolean startsWith(FieldPath prefix) {
+    return segments.size() >= prefix.segments.size()
+        && segments.subList(0, prefix.segments.size()).equals(prefix.segments);
+  }
+
   boolean isRoot() {
     return segments.isEmpty();
   }

@@ -45,6 +45,7 @@ final class LoadSession {
   private final Path baseDir;
   private final String sourceName;
   private final List<SuiteProblem> problems = new ArrayList<>();
+  private final List<FieldPath> unresolvedTemplates = new ArrayList<>();
   private final VocabularyCheck check;
   private final CsvTests csv;
 
@@ -64,7 +65,7 @@ final class LoadSession {
       throw failure();
     }
     resolveTemplates(document, document.root(), FieldPath.ROOT, null);
-    problems.addAll(SuiteSchema.validate(document, SuiteSchema.Part.SUITE));
+    problems.addAll(SuiteSchema.validate(document, SuiteSchema.Part.SUITE, unresolvedTemplates));
     if (!(document.root() instanceof ObjectNode root)) throw failure();
 
     List<PromptDraft> prompts = collectPrompts(document, root.get("prompts"));
@@ -116,6 +117,7 @@ final class LoadSession {
         if ("assert".equals(key) && item.isObject() && item.has("$ref") && item.size() == 1) {
           JsonNode target = templateAt(document, itemPath.key("$ref"), item.get("$ref"));
           if (target != null) array.set(i, target.deepCopy());
+          else unresolvedTemplates.add(itemPath);
         } else {
           resolveTemplates(document, item, itemPath, null);
         }

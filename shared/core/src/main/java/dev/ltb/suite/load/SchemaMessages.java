@@ -59,7 +59,7 @@ final class SchemaMessages {
           "vars", "vars map each name to a value, e.g. vars: {question: What is 2 + 2?}",
           "assert", "list the assertions, each with a type (- type: contains)");
 
-  static SuiteProblem toProblem(SourceDocument document, Error error) {
+  static SuiteProblem toProblem(SourceDocument document, Error error, SuiteSchema.Part part) {
     FieldPath at = SuiteSchema.fieldPath(error.getInstanceLocation());
     NodePath keywordLocation = error.getSchemaLocation().getFragment();
     JsonNode keywordValue = SuiteSchema.schemaAt(keywordLocation);
@@ -69,7 +69,7 @@ final class SchemaMessages {
     return switch (keyword == null ? "" : keyword) {
       case "type" ->
           document.problem(
-              at, "must be " + expected(keywordValue) + ", got " + describe(instance) + shapeHint(at));
+              at, "must be " + expected(keywordValue) + ", got " + describe(instance) + shapeHint(at, part));
       case "required" -> {
         FieldPath missing = at.key(error.getProperty());
         String hint = REQUIRED_HINTS.get(error.getProperty());
@@ -85,7 +85,7 @@ final class SchemaMessages {
       case "maximum" -> document.problem(at, "must be <= " + number(keywordValue) + ", got " + describe(instance));
       case "exclusiveMaximum" ->
           document.problem(at, "must be < " + number(keywordValue) + ", got " + describe(instance));
-      case "minItems" -> document.problem(at, "must not be an empty list" + shapeHint(at));
+      case "minItems" -> document.problem(at, "must not be an empty list" + shapeHint(at, part));
       case "minLength" -> document.problem(at, "must not be empty");
       case "pattern" ->
           document.problem(
@@ -122,10 +122,10 @@ final class SchemaMessages {
     return message + "; allowed keys: " + String.join(", ", shown) + extension;
   }
 
-  private static String shapeHint(FieldPath at) {
+  private static String shapeHint(FieldPath at, SuiteSchema.Part part) {
     String key = at.lastKey();
     String hint = key == null ? null : SHAPE_HINTS.get(key);
-    if (at.isRoot()) hint = "a suite is a map with keys such as prompts, providers and tests";
+    if (at.isRoot()) hint = part.rootHint;
     return hint == null ? "" : "; " + hint;
   }
 

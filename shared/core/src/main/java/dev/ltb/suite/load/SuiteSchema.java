@@ -29,14 +29,16 @@ final class SuiteSchema {
 
   /** The parts of the schema a document can be checked against. */
   enum Part {
-    SUITE(""),
-    TEST("#/$defs/test"),
-    TEST_LIST("#/$defs/testList");
+    SUITE("", "a suite is a map with keys such as prompts, providers and tests"),
+    TEST("#/$defs/test", "this file holds one test: a map with keys such as vars and assert"),
+    TEST_LIST("#/$defs/testList", "a tests file holds a list of tests, each a map with keys such as vars and assert");
 
     private final String fragment;
+    final String rootHint;
 
-    Part(String fragment) {
+    Part(String fragment, String rootHint) {
       this.fragment = fragment;
+      this.rootHint = rootHint;
     }
   }
 
@@ -69,10 +71,16 @@ final class SuiteSchema {
   }
 
   static List<SuiteProblem> validate(SourceDocument document, Part part) {
+    return validate(document, part, List.of());
+  }
+
+  /** Validates, leaving out errors inside {@code skipped} subtrees (already reported another way). */
+  static List<SuiteProblem> validate(SourceDocument document, Part part, List<FieldPath> skipped) {
     String instance = Json.write(document.root());
     List<SuiteProblem> problems = new ArrayList<>();
     for (Error error : SCHEMAS.get(part).validate(instance, InputFormat.JSON)) {
-      problems.add(SchemaMessages.toProblem(document, error));
+      FieldPath at = fieldPath(error.getInstanceLocation());
+      if (skipped.stream().noneMatch(at::startsWith)) problems.add(SchemaMessages.toProblem(document, error, part));
     }
     return problems;
   }

@@ -18,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML, JSON or JSON Lines into a Jackson tree while recording the line and column of every key and
@@ -113,10 +115,10 @@ final class TreeReader {
   private ObjectNode readObject(JsonParser parser, FieldPath path) throws IOException {
     ObjectNode object = NODES.objectNode();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String name = parser.currentName();
-      FieldPath child = path.key(name);
+      String key = parser.currentName();
+      FieldPath child = path.key(key);
       SourceLocation keyLocation = locationOf(parser.currentTokenLocation());
-      if (object.has(name)) {
+      if (object.has(key)) {
         SourceLocation first = keys.get(child);
         problems.add(
             new SuiteProblem(
@@ -124,11 +126,11 @@ final class TreeReader {
                 keyLocation.line(),
                 keyLocation.column(),
                 child.display(),
-                "duplicate key \"%s\" (first written on line %d); keep one".formatted(name, first.line())));
+                "duplicate key \"%s\" (first written on line %d); keep one".formatted(key, first.line())));
       }
       keys.put(child, keyLocation);
       parser.nextToken();
-      object.set(name, readValue(parser, child));
+      object.set(key, readValue(parser, child));
     }
     return object;
   }
@@ -146,6 +148,17 @@ final class TreeReader {
   }
 
   private static SuiteProblem syntaxProblem(String name, JsonProcessingException e) {
+    if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+      // The YAML parser's own problem mark; Jackson's location for these can be off by a line.
+      Mark at = yaml.getProblemMark();
+      String context = "";
+      if (yaml.getContext() != null && yaml.getContextMark() != null) {
+        Mark start = yaml.getContextMark();
+        context = " (%s that starts at %d:%d)".formatted(yaml.getContext(), start.getLine() + 1, start.getColumn() + 1);
+      }
+      return new SuiteProblem(
+          name, at.getLine() + 1, at.getColumn() + 1, "", "syntax error: " + yaml.getProblem() + context);
+    }
     JsonLocation location = e.getLocation();
     SourceLocation at = location == null ? SourceLocation.START : locationOf(location);
     String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
