@@ -107,13 +107,14 @@ final class ExpectedCell {
           "the threshold in \"%s(%s)\" must be a number, e.g. %s(0.8):text".formatted(word, prefix.group(4), word));
     }
     if (prefix.group(5).equals(":") && word.length() >= 4 && !types.contains(word)) {
+      String not = prefix.group(1) == null ? "" : "not-";
       Suggestions.closest(word, types)
           .ifPresent(
               match -> {
                 throw new IllegalArgumentException(
                     ("unknown assertion type \"%s\"; did you mean \"%s\"? (to compare the output with this exact"
                             + " text, write equals:%s)")
-                        .formatted(word, match, expected));
+                        .formatted(not + word, not + match, expected));
               });
     }
   }
