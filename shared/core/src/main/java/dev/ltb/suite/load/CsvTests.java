@@ -37,7 +37,9 @@ final class CsvTests {
   private static final Pattern EXPECTED_COLUMN = Pattern.compile("__expected\\d*");
   private static final Set<String> UNSUPPORTED = Set.of("__prefix", "__suffix", "__providerOutput");
   private static final List<String> SPECIAL =
-      List.of("__expected", "__description", "__threshold", "__metric", "__metadata:<key>", "__config:<column>:threshold");
+      List.of(
+          "__expected", "__description", "__threshold", "__metric", "__metadata:<key>",
+          "__config:<column>:threshold");
 
   private final ExpectedCell expectedCell;
 
@@ -53,7 +55,8 @@ final class CsvTests {
     try (CSVParser parser = CSVFormat.DEFAULT.parse(new StringReader(csv))) {
       records = parser.getRecords();
     } catch (IOException | UncheckedIOException e) {
-      String message = e.getCause() != null && e instanceof UncheckedIOException ? e.getCause().getMessage() : e.getMessage();
+      Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+      String message = cause.getMessage();
       problems.add(new SuiteProblem(name, 1, 1, "", "CSV syntax error: " + message));
       return null;
     }
@@ -117,7 +120,8 @@ final class CsvTests {
             "unknown special column \"%s\"%s; special columns: %s"
                 .formatted(column, Suggestions.didYouMean(column, specialNames()), SPECIAL);
       } else if (column.startsWith("_") && !column.startsWith("__") && isSpecialName("_" + column)) {
-        problem = "column \"%s\" has one leading underscore; special columns take two: \"_%s\"".formatted(column, column);
+        problem =
+            "column \"%s\" has one leading underscore; special columns take two: \"_%s\"".formatted(column, column);
       }
       if (problem != null) problems.add(new SuiteProblem(name, at.line(), at.column(), column, problem));
     }

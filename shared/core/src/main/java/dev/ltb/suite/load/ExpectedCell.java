@@ -34,7 +34,8 @@ final class ExpectedCell {
           "perplexity", "perplexity-score", "pi", "python", "regex", "rouge-n", "ruby", "select-best",
           "similar", "starts-with", "tool-call-f1", "webhook", "word-count");
 
-  private static final Set<String> LIST_TYPES = Set.of("contains-all", "contains-any", "icontains-all", "icontains-any");
+  private static final Set<String> LIST_TYPES =
+      Set.of("contains-all", "contains-any", "icontains-all", "icontains-any");
   private static final Set<String> JSON_TYPES = Set.of("contains-json", "is-json");
   private static final Pattern JAVASCRIPT_FILE = Pattern.compile("^file://.+\\.(js|cjs|mjs|ts|cts|mts)(:.*)?$");
   private static final Pattern PYTHON_FILE = Pattern.compile("^file://.+\\.py(:.*)?$");

@@ -123,7 +123,9 @@ final class LoadSession {
         }
       }
     } else if (node instanceof ObjectNode object) {
-      object.properties().forEach(entry -> resolveTemplates(document, entry.getValue(), path.key(entry.getKey()), entry.getKey()));
+      for (var entry : object.properties()) {
+        resolveTemplates(document, entry.getValue(), path.key(entry.getKey()), entry.getKey());
+      }
     }
   }
 
@@ -263,7 +265,8 @@ final class LoadSession {
   }
 
   private boolean checkChatNode(SourceDocument document, FieldPath path, JsonNode chat) {
-    String problem = chat == null || !chat.isArray() ? "must be a list of chat messages ({role, content})" : chatProblem(chat);
+    String problem =
+        chat == null || !chat.isArray() ? "must be a list of chat messages ({role, content})" : chatProblem(chat);
     if (problem != null) problems.add(document.problem(path, problem));
     return problem == null;
   }
@@ -273,7 +276,8 @@ final class LoadSession {
     for (int i = 0; i < chat.size(); i++) {
       JsonNode message = chat.get(i);
       if (!message.isObject() || !message.path("role").isTextual() || !message.has("content")) {
-        return "chat message %d must be an object with \"role\" and \"content\" (e.g. {\"role\": \"user\", \"content\": \"...\"})"
+        return ("chat message %d must be an object with \"role\" and \"content\""
+                + " (e.g. {\"role\": \"user\", \"content\": \"...\"})")
             .formatted(i + 1);
       }
     }
@@ -292,7 +296,8 @@ final class LoadSession {
         problems.add(
             draft.document().problem(
                 at,
-                "duplicate prompt id \"%s\" (also %s); give each prompt its own id".formatted(id, first.path().display())));
+                "duplicate prompt id \"%s\" (also %s); give each prompt its own id"
+                    .formatted(id, first.path().display())));
       }
       prompts.add(new Prompt(id, draft.label(), draft.template()));
     }
@@ -315,8 +320,8 @@ final class LoadSession {
       if (!provider.isTextual() && !(provider.isObject() && provider.path("id").isTextual())) continue;
       check.checkProviderId(document, ref.path(), provider);
       boolean labelled = provider.isObject() && provider.path("label").isTextual();
-      String label =
-          labelled ? provider.get("label").asText() : provider.isObject() ? provider.get("id").asText() : provider.asText();
+      JsonNode id = provider.isObject() ? provider.get("id") : provider;
+      String label = labelled ? provider.get("label").asText() : id.asText();
       NodeRef first = byLabel.putIfAbsent(label, ref);
       if (first != null) {
         FieldPath at = labelled ? ref.path().key("label") : provider.isObject() ? ref.path().key("id") : ref.path();

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -102,12 +101,12 @@ final class SchemaMessages {
     String where = pointer(container);
     String unsupported = UNSUPPORTED.get(where + " " + key);
     if (unsupported != null) return "\"" + key + "\" is not supported here: " + unsupported;
-    JsonNode properties = SuiteSchema.schemaAt(container) == null ? null : SuiteSchema.schemaAt(container).get("properties");
+    JsonNode schema = SuiteSchema.schemaAt(container);
+    JsonNode properties = schema == null ? null : schema.get("properties");
     List<String> all = new ArrayList<>();
     List<String> shown = new ArrayList<>();
     if (properties != null) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> property = it.next();
+      for (Map.Entry<String, JsonNode> property : properties.properties()) {
         all.add(property.getKey());
         String description = property.getValue().path("description").asText("");
         if (!property.getKey().startsWith("$") && !description.startsWith("promptfoo key")) {

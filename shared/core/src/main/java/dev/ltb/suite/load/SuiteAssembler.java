@@ -145,7 +145,9 @@ final class SuiteAssembler {
     return new RunOptions(
         options.path("repeat").asInt(RunOptions.DEFAULT_REPEAT),
         options.path("maxConcurrency").asInt(RunOptions.DEFAULT_MAX_CONCURRENCY),
-        options.has("timeoutMs") ? Duration.ofMillis(options.get("timeoutMs").asLong()) : RunOptions.DEFAULT_ITEM_TIMEOUT,
+        options.has("timeoutMs")
+            ? Duration.ofMillis(options.get("timeoutMs").asLong())
+            : RunOptions.DEFAULT_ITEM_TIMEOUT,
         options.path("maxRetries").asInt(RunOptions.DEFAULT_MAX_RETRIES),
         options.path("shardSize").asInt(RunOptions.DEFAULT_SHARD_SIZE),
         options.has("maxCostUsd") ? options.get("maxCostUsd").asDouble() : null);

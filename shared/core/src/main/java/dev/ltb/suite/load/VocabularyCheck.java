@@ -58,7 +58,8 @@ final class VocabularyCheck {
       if (value == null || value.isNull() || (value.isTextual() && value.asText().isEmpty())) {
         problems.add(
             document.problem(
-                path.key("value"), "assertion type \"%s\" needs a value (what to compare the output with)".formatted(type)));
+                path.key("value"),
+                "assertion type \"%s\" needs a value (what to compare the output with)".formatted(type)));
       }
     }
   }

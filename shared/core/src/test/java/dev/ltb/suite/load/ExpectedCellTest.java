@@ -32,7 +32,8 @@ class ExpectedCellTest {
         "levenshtein(5):hello world           | {'type':'levenshtein','value':'hello world','threshold':5.0}",
         "grade:Is polite                      | {'type':'llm-rubric','value':'Is polite'}",
         "llm-rubric: Is polite                | {'type':'llm-rubric','value':'Is polite'}",
-        "fn:output.includes('Au revoir');     | {'type':'javascript','value':'output.includes(\\u0027Au revoir\\u0027);'}",
+        "fn:output.includes('Au revoir');     "
+            + "| {'type':'javascript','value':'output.includes(\\u0027Au revoir\\u0027);'}",
         "javascript:file://customAssertion.ts | {'type':'javascript','value':'file://customAssertion.ts'}",
         "file://check.js                      | {'type':'javascript','value':'file://check.js'}",
         "python:len(output) < 10              | {'type':'python','value':'len(output) < 10'}",
@@ -51,8 +52,8 @@ class ExpectedCellTest {
       value = {
         "contians: Paris  | unknown assertion type \"contians\"; did you mean \"contains\"? (to compare the output with"
             + " this exact text, write equals:contians: Paris)",
-        "not-icontian:x   | unknown assertion type \"not-icontian\"; did you mean \"not-icontains\"? (to compare the output with"
-            + " this exact text, write equals:not-icontian:x)",
+        "not-icontian:x   | unknown assertion type \"not-icontian\"; did you mean \"not-icontains\"? (to compare the"
+            + " output with this exact text, write equals:not-icontian:x)",
         "similar(high):x  | the threshold in \"similar(high)\" must be a number, e.g. similar(0.8):text"
       })
   void reportsCellsThatLookLikeAMistypedAssertion(String text, String message) {

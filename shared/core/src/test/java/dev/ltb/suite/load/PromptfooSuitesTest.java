@@ -173,7 +173,9 @@ class PromptfooSuitesTest {
   void loadsDocsSnippetsThatHoldAssertionsAsADefaultTest(String snippet, int assertions) {
     Path file = ROOT.resolve("docs-snippets").resolve(snippet).toAbsolutePath();
 
-    Suite suite = loader.parse("prompts: [hi]\nproviders: [echo]\ndefaultTest: file://" + file + "\ntests: [{}]\n", "s.yaml", dir);
+    String text = "prompts: [hi]\nproviders: [echo]\ndefaultTest: file://" + file + "\ntests: [{}]\n";
+
+    Suite suite = loader.parse(text, "s.yaml", dir);
 
     assertThat(suite.tests().getFirst().asserts()).hasSize(assertions);
   }
@@ -190,6 +192,12 @@ class PromptfooSuitesTest {
             new Assertion("equals", false, NODES.textNode("Bonjour le monde"), null, 1, null, null),
             new Assertion("javascript", false, NODES.textNode("output.includes('Au revoir');"), null, 1, null, null),
             new Assertion(
-                "llm-rubric", false, NODES.textNode("doesn't reference any fruits besides pineapple"), null, 1, null, null));
+                "llm-rubric",
+                false,
+                NODES.textNode("doesn't reference any fruits besides pineapple"),
+                null,
+                1,
+                null,
+                null));
   }
 }

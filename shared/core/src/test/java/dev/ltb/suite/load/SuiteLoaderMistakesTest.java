@@ -38,7 +38,8 @@ class SuiteLoaderMistakesTest {
                       - type: contians
                         value: Paris
                 """,
-            "suite.yaml:6:15: tests[0].assert[0].type: unknown assertion type \"contians\"; did you mean \"contains\"?"),
+            "suite.yaml:6:15: tests[0].assert[0].type: unknown assertion type \"contians\"; did you mean"
+                + " \"contains\"?"),
         mistake(
             "negated unknown assertion type keeps the prefix in the suggestion",
             HEAD + "tests:\n  - assert:\n      - {type: not-icontian, value: sorry}\n",
@@ -144,7 +145,8 @@ class SuiteLoaderMistakesTest {
                 + "assertionTemplates:\n  pirate: {type: icontains, value: arr}\n"
                 + "tests:\n  - assert:\n      - $ref: '#/assertionTemplates/pirates'\n",
             "suite.yaml:7:15: tests[0].assert[0].$ref: cannot resolve \"#/assertionTemplates/pirates\"; write"
-                + " \"#/assertionTemplates/<name>\" with a template defined under assertionTemplates (defined: pirate)"),
+                + " \"#/assertionTemplates/<name>\" with a template defined under assertionTemplates"
+                + " (defined: pirate)"),
         mistake(
             "prompt object without a template",
             "prompts:\n  - label: greeting\nproviders: [echo]\n",
@@ -214,7 +216,10 @@ class SuiteLoaderMistakesTest {
             HEAD + "tests: file://tests.jsonl\n",
             Map.of(
                 "tests.jsonl",
-                "{\"vars\": {\"question\": \"hi\"}}\n{\"vars\": {\"question\": \"yo\"}, \"assert\": [{\"type\": \"equal\"}]}\n"),
+                """
+                {"vars": {"question": "hi"}}
+                {"vars": {"question": "yo"}, "assert": [{"type": "equal"}]}
+                """),
             "tests.jsonl:2:50: [1].assert[0].type: unknown assertion type \"equal\"; did you mean \"equals\"?"),
         mistake(
             "YAML tests file that is a map instead of a list",

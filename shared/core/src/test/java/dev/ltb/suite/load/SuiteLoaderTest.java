@@ -35,7 +35,9 @@ class SuiteLoaderTest {
   @Test
   void resolvesASuiteWithEveryKindOfPromptAndProvider() throws IOException {
     write("prompts/pirate.txt", "Rephrase like a pirate: {{body}}\n---\nSpeak like a pirate: {{body}}\n");
-    write("prompts/chat.json", "[{\"role\": \"system\", \"content\": \"Be brief\"}, {\"role\": \"user\", \"content\": \"{{body}}\"}]\n");
+    String chat =
+        "[{\"role\": \"system\", \"content\": \"Be brief\"}, {\"role\": \"user\", \"content\": \"{{body}}\"}]";
+    write("prompts/chat.json", chat + "\n");
     Path suiteFile =
         write(
             "suite.yaml",
@@ -86,10 +88,7 @@ class SuiteLoaderTest {
                     new Prompt("formal", "Formal", "Rephrase formally: {{body}}"),
                     new Prompt("p2", null, "Rephrase like a pirate: {{body}}"),
                     new Prompt("p3", null, "Speak like a pirate: {{body}}"),
-                    new Prompt(
-                        "p4",
-                        "chat",
-                        "[{\"role\": \"system\", \"content\": \"Be brief\"}, {\"role\": \"user\", \"content\": \"{{body}}\"}]")),
+                    new Prompt("p4", "chat", chat)),
                 List.of(
                     ProviderSpec.of("echo"),
                     new ProviderSpec(
@@ -193,8 +192,10 @@ class SuiteLoaderTest {
     write(
         "data/tests.csv",
         """
-        question,__expected1,__expected2,__description,__threshold,__metric,__metadata:category,__metadata:tags[],__config:__expected2:threshold
-        "Capital of France, please",contains: Paris,"similar(0.9):Paris is the capital",capital,0.5,geo,places,"europe,city\\,capital",0.95
+        question,__expected1,__expected2,__description,__threshold,__metric,__metadata:category,\
+        __metadata:tags[],__config:__expected2:threshold
+        "Capital of France, please",contains: Paris,"similar(0.9):Paris is the capital",capital,0.5,geo,places,\
+        "europe,city\\,capital",0.95
         2+2?,4,,,,,math,,
         Any JSON?,is-json,not-icontains:sorry,,0,,,,
         """);
@@ -229,7 +230,13 @@ class SuiteLoaderTest {
 
   @Test
   void readsJsonLinesAndYamlTestFilesAndGlobs() throws IOException {
-    write("cases/a.jsonl", "{\"vars\": {\"q\": \"one\"}}\n\n{\"vars\": {\"q\": \"two\"}, \"assert\": [{\"type\": \"is-json\"}]}\n");
+    write(
+        "cases/a.jsonl",
+        """
+        {"vars": {"q": "one"}}
+
+        {"vars": {"q": "two"}, "assert": [{"type": "is-json"}]}
+        """);
     write("cases/b.yaml", "- vars: {q: three}\n");
     write("cases/c.json", "[{\"vars\": {\"q\": \"four\"}}]");
 
