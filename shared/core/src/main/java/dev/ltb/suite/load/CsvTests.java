@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -56,8 +57,7 @@ final class CsvTests {
       records = parser.getRecords();
     } catch (IOException | UncheckedIOException e) {
       Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
-      String message = cause.getMessage();
-      problems.add(new SuiteProblem(name, 1, 1, "", "CSV syntax error: " + message));
+      problems.add(syntaxProblem(name, String.valueOf(cause.getMessage()), positions));
       return null;
     }
     ArrayNode tests = NODES.arrayNode();
@@ -92,6 +92,24 @@ final class CsvTests {
       tests.add(readRow(document, testPath, columns, record, cells, problems));
     }
     return document;
+  }
+
+  /** commons-csv says where in its message; we turn that into a line and column and plain words. */
+  private static SuiteProblem syntaxProblem(String name, String message, Positions positions) {
+    SourceLocation at = SourceLocation.START;
+    Matcher position = Pattern.compile("position: (\\d+)").matcher(message);
+    Matcher line = Pattern.compile("(?:startline|line:?) (\\d+)").matcher(message);
+    if (position.find()) at = positions.at(Math.max(0, Integer.parseInt(position.group(1)) - 1));
+    else if (line.find()) at = new SourceLocation(Integer.parseInt(line.group(1)), 1);
+    String what;
+    if (message.contains("EOF reached before encapsulated token finished")) {
+      what = "a quoted cell is never closed; add the closing \"";
+    } else if (message.contains("Invalid character between encapsulated token and delimiter")) {
+      what = "text after a closing quote; inside a quoted cell write \"\" for a quote character";
+    } else {
+      what = message;
+    }
+    return new SuiteProblem(name, at.line(), at.column(), "", "CSV syntax error: " + what);
   }
 
   private static boolean checkHeader(
@@ -283,7 +301,7 @@ final class CsvTests {
       return cells;
     }
 
-    private SourceLocation at(int offset) {
+    SourceLocation at(int offset) {
       int line = java.util.Collections.binarySearch(lineStarts, offset);
       if (line < 0) line = -line - 2;
       return new SourceLocation(line + 1, offset - lineStarts.get(line) + 1);

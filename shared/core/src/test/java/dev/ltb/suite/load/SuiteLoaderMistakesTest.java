@@ -233,6 +233,28 @@ class SuiteLoaderMistakesTest {
             Map.of("shared/default.yaml", "assert:\n  - type: is-json\nthreshhold: 0.5\n"),
             "shared/default.yaml:3:1: threshhold: unknown key \"threshhold\"; did you mean \"threshold\"?"),
         mistake(
+            "CSV with a quote that is never closed",
+            HEAD + "tests: file://tests.csv\n",
+            Map.of("tests.csv", "question,__expected\nhi,\"unclosed\nyo,x\n"),
+            "tests.csv:2:1: CSV syntax error: a quoted cell is never closed; add the closing \""),
+        mistake(
+            "CSV with text after a closing quote",
+            HEAD + "tests: file://tests.csv\n",
+            Map.of("tests.csv", "question,__expected\n\"a\"b,x\n"),
+            "tests.csv:2:4: CSV syntax error: text after a closing quote; inside a quoted cell write \"\" for a quote"
+                + " character"),
+        mistake(
+            "grader that no provider handles",
+            HEAD + "defaultTest:\n  options:\n    provider: {id: openia:gpt-4o}\n",
+            "suite.yaml:5:20: defaultTest.options.provider.id: unknown provider id \"openia:gpt-4o\"; no installed"
+                + " provider handles it (ids look like vendor:api:model, e.g. openai:chat:gpt-4o-mini; see"
+                + " docs/providers.md)"),
+        mistake(
+            "a list where the suite map should be",
+            "- prompts: [hi]\n- providers: [echo]\n",
+            "suite.yaml:1:1: must be a map, got a list; a suite is a map with keys such as prompts, providers and"
+                + " tests"),
+        mistake(
             "prompt file of an unsupported kind",
             "prompts: [file://prompt.py]\nproviders: [echo]\n",
             Map.of("prompt.py", "def prompt(context): return 'hi'\n"),
@@ -289,6 +311,20 @@ class SuiteLoaderMistakesTest {
             "suite.yaml:1:10: prompts: must not be an empty list; write a list of prompt templates or file://"
                 + " references\n"
                 + "suite.yaml:7:17: tests[0].assert[0].weight: must be >= 0, got -1");
+  }
+
+  @Test
+  void reportsJsonSyntaxErrorsOfJsonSuites() {
+    String suite = "{\"prompts\": [\"hi\"], \"providers\": [\"echo\"],}";
+
+    SuiteValidationException failure =
+        catchThrowableOfType(
+            SuiteValidationException.class, () -> TestVocabulary.loader().parse(suite, "suite.json", dir));
+
+    assertThat(failure.getMessage())
+        .isEqualTo(
+            "suite.json:1:43: syntax error: Unexpected character ('}' (code 125)): was expecting double-quote to"
+                + " start field name");
   }
 
   @Test
