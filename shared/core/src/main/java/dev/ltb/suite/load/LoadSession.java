@@ -83,6 +83,15 @@ final class LoadSession {
     List<Prompt> builtPrompts = buildPrompts(prompts);
     if (!problems.isEmpty()) throw failure();
 
+    List<TestCase> testCases = buildTests(defaultTest, tests, scenarios);
+    List<ProviderSpec> builtProviders = providers.stream().map(ref -> SuiteAssembler.provider(ref.node())).toList();
+    String description = root.path("description").isTextual() ? root.get("description").asText() : null;
+    return new Suite(
+        description, builtPrompts, builtProviders, testCases, SuiteAssembler.options(options), sourceName);
+  }
+
+  /** defaultTest merged into every test and scenario test, then list vars expanded. */
+  private static List<TestCase> buildTests(NodeRef defaultTest, List<NodeRef> tests, List<ScenarioRef> scenarios) {
     TestDraft defaults = defaultTest == null ? TestDraft.EMPTY : SuiteAssembler.draft(defaultTest.node());
     List<TestCase> testCases = new ArrayList<>();
     for (NodeRef test : tests) {
@@ -101,10 +110,7 @@ final class LoadSession {
         }
       }
     }
-    List<ProviderSpec> builtProviders = providers.stream().map(ref -> SuiteAssembler.provider(ref.node())).toList();
-    String description = root.path("description").isTextual() ? root.get("description").asText() : null;
-    return new Suite(
-        description, builtPrompts, builtProviders, testCases, SuiteAssembler.options(options), sourceName);
+    return testCases;
   }
 
   // ---- assertion templates ($ref) ----
@@ -213,7 +219,7 @@ final class LoadSession {
         }
         case "json", "yaml", "yml" -> {
           SourceDocument chat = TreeReader.read(name, file, text, Format.of(file.toString()), problems);
-          if (chat != null && checkChatDocument(chat, chat.root())) {
+          if (chat != null && checkChatNode(chat, FieldPath.ROOT, chat.root())) {
             templates.add(extension.equals("json") ? text.strip() : Json.write(chat.root()));
           }
         }
@@ -258,10 +264,6 @@ final class LoadSession {
       String problem = chatProblem(chat);
       if (problem != null) problems.add(document.problem(path, problem));
     }
-  }
-
-  private boolean checkChatDocument(SourceDocument document, JsonNode root) {
-    return checkChatNode(document, FieldPath.ROOT, root);
   }
 
   private boolean checkChatNode(SourceDocument document, FieldPath path, JsonNode chat) {
