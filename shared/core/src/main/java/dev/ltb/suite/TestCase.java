@@ -1,5 +1,7 @@
 package dev.ltb.suite;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,19 +14,32 @@ import java.util.Objects;
  * @param asserts the assertions, in order
  * @param threshold if set, the test passes when its weighted score reaches it (instead of all asserts passing)
  * @param metadata free-form labels (e.g. {@code category}) used for filtering and per-category analysis
+ * @param grader the model that grades this test's model-graded assertions ({@code options.provider} in the
+ *     suite), or null for the default grader
  */
 public record TestCase(
     String description,
     Map<String, Object> vars,
     List<AssertionSpec> asserts,
     Double threshold,
-    Map<String, Object> metadata) {
+    Map<String, Object> metadata,
+    ProviderSpec grader) {
 
   public TestCase {
-    vars = vars == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vars));
+    vars = vars == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(vars));
     asserts = asserts == null ? List.of() : List.copyOf(asserts);
-    metadata = metadata == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
+    metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     description = description == null || description.isBlank() ? describe(vars) : description;
+  }
+
+  /** A test graded by the default grader. */
+  public TestCase(
+      String description,
+      Map<String, Object> vars,
+      List<AssertionSpec> asserts,
+      Double threshold,
+      Map<String, Object> metadata) {
+    this(description, vars, asserts, threshold, metadata, null);
   }
 
   private static String describe(Map<String, Object> vars) {

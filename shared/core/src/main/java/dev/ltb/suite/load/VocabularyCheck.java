@@ -1,0 +1,93 @@
+package dev.ltb.suite.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The checks a JSON Schema cannot make because they depend on what this bench can run: assertion types
+ * the evaluator registry knows, values the type needs, provider ids a provider factory resolves. Works on
+ * trees that may still have schema errors, so it only looks at nodes of the expected shape.
+ */
+final class VocabularyCheck {
+
+  static final String NOT = "not-";
+  static final String PLUGIN = "plugin:";
+  static final String ASSERT_SET = "assert-set";
+
+  private final SuiteVocabulary vocabulary;
+  private final List<SuiteProblem> problems;
+
+  VocabularyCheck(SuiteVocabulary vocabulary, List<SuiteProblem> problems) {
+    this.vocabulary = vocabulary;
+    this.problems = problems;
+  }
+
+  void checkTest(SourceDocument document, FieldPath path, JsonNode test) {
+    if (test == null || !test.isObject()) return;
+    checkAssertList(document, path.key("assert"), test.get("assert"));
+    JsonNode grader = test.path("options").get("provider");
+    if (grader != null) checkProviderId(document, path.key("options").key("provider"), grader);
+  }
+
+  void checkAssertList(SourceDocument document, FieldPath path, JsonNode asserts) {
+    if (asserts == null || !asserts.isArray()) return;
+    for (int i = 0; i < asserts.size(); i++) checkAssertItem(document, path.index(i), asserts.get(i));
+  }
+
+  private void checkAssertItem(SourceDocument document, FieldPath path, JsonNode item) {
+    if (!item.isObject() || !item.path("type").isTextual()) return;
+    String type = item.get("type").asText();
+    if (type.equals(ASSERT_SET)) {
+      checkAssertList(document, path.key("assert"), item.get("assert"));
+      return;
+    }
+    boolean negated = type.startsWith(NOT);
+    String base = negated ? type.substring(NOT.length()) : type;
+    FieldPath typePath = path.key("type");
+    if (base.equals(ASSERT_SET)) {
+      problems.add(document.problem(typePath, "an assert-set cannot be negated; negate the assertions inside it"));
+    } else if (base.startsWith(PLUGIN)) {
+      if (base.length() == PLUGIN.length()) {
+        problems.add(document.problem(typePath, "plugin: needs the plugin's name, e.g. plugin:word-budget"));
+      }
+    } else if (!vocabulary.assertionTypes().contains(base)) {
+      problems.add(document.problem(typePath, unknownType(type, base, negated)));
+    } else if (vocabulary.typesRequiringValue().contains(base)) {
+      JsonNode value = item.get("value");
+      if (value == null || value.isNull() || (value.isTextual() && value.asText().isEmpty())) {
+        problems.add(
+            document.problem(
+                path.key("value"),
+                "assertion type \"%s\" needs a value (what to compare the output with)".formatted(type)));
+      }
+    }
+  }
+
+  private String unknownType(String type, String base, boolean negated) {
+    String message = "unknown assertion type \"" + type + "\"";
+    var suggestion = Suggestions.closest(base, vocabulary.assertionTypes());
+    if (suggestion.isPresent()) {
+      return message + "; did you mean \"" + (negated ? NOT : "") + suggestion.get() + "\"?";
+    }
+    return message
+        + "; known types: "
+        + String.join(", ", new TreeSet<>(vocabulary.assertionTypes()))
+        + " (each may take the not- prefix; plugin:<name> runs a WASM plugin)";
+  }
+
+  /** Checks a provider written as an id string or as an object with an id. */
+  void checkProviderId(SourceDocument document, FieldPath path, JsonNode provider) {
+    FieldPath idPath = provider.isObject() ? path.key("id") : path;
+    JsonNode id = provider.isObject() ? provider.get("id") : provider;
+    if (id == null || !id.isTextual() || id.asText().isEmpty()) return;
+    if (!vocabulary.providerSupported().test(id.asText())) {
+      problems.add(
+          document.problem(
+              idPath,
+              ("unknown provider id \"%s\"; no installed provider handles it (ids look like vendor:api:model,"
+                      + " e.g. openai:chat:gpt-4o-mini; see docs/providers.md)")
+                  .formatted(id.asText())));
+    }
+  }
+}
