@@ -233,10 +233,9 @@ public final class ProviderConfig {
   /** Fails on keys the provider does not know (for our own providers, where a typo is surely a mistake). */
   public void rejectUnknownKeys(Collection<String> known) {
     List<String> unknown = unknownKeys(known);
-    if (!unknown.isEmpty()) {
-      throw new ProviderConfigException(
-          where() + "unknown config key(s) " + String.join(", ", unknown) + "; known keys: " + String.join(", ", known));
-    }
+    if (unknown.isEmpty()) return;
+    String allowed = known.isEmpty() ? "this provider takes no config" : "known keys: " + String.join(", ", known);
+    throw new ProviderConfigException(where() + "unknown config key(s) " + String.join(", ", unknown) + "; " + allowed);
   }
 
   /** An error about one key, in the common wording. */
