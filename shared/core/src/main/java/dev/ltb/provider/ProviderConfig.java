@@ -161,7 +161,8 @@ public final class ProviderConfig {
     if (!value.isArray()) throw error(key, "must be a text or a list of texts, was " + describe(value));
     List<String> strings = new ArrayList<>();
     for (JsonNode element : value) {
-      if (!element.isValueNode() || element.isNull()) throw error(key, "must contain only texts, found " + describe(element));
+      if (!element.isValueNode() || element.isNull())
+        throw error(key, "must contain only texts, found " + describe(element));
       strings.add(element.asText());
     }
     return List.copyOf(strings);

@@ -21,19 +21,24 @@ class BuiltInProvidersTest {
 
   @Test
   void registersEveryShippedProviderOnce() {
-    assertThat(registry.descriptors()).extracting(ProviderDescriptor::prefix).containsExactly("echo", "scripted", "openai");
+    assertThat(registry.descriptors())
+        .extracting(ProviderDescriptor::prefix)
+        .containsExactly("echo", "scripted", "openai");
     assertThat(registry.descriptors()).allSatisfy(descriptor -> assertThat(descriptor.description()).isNotBlank());
   }
 
   @Test
   void resolvesIdsToTheirProvider() {
-    ProviderSpec scripted = ProviderSpec.of("scripted:fake", Json.mapper().createObjectNode().set("responses",
-        Json.mapper().createObjectNode().put("default", "ok")));
+    ProviderSpec scripted =
+        ProviderSpec.of(
+            "scripted:fake",
+            Json.mapper().createObjectNode().set("responses", Json.mapper().createObjectNode().put("default", "ok")));
 
     assertThat(registry.create(ProviderSpec.of("echo"), context)).isInstanceOf(EchoProvider.class);
     assertThat(registry.create(scripted, context)).isInstanceOf(ScriptedProvider.class);
     assertThat(registry.create(ProviderSpec.of("openai:chat:gpt-4o-mini"), context))
-        .isInstanceOfSatisfying(OpenAiChatProvider.class, provider -> assertThat(provider.model()).isEqualTo("gpt-4o-mini"));
+        .isInstanceOfSatisfying(
+            OpenAiChatProvider.class, provider -> assertThat(provider.model()).isEqualTo("gpt-4o-mini"));
   }
 
   @Test

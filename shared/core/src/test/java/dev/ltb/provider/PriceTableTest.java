@@ -54,14 +54,16 @@ class PriceTableTest {
 
   @Test
   void theSuiteOverridesTheTable() {
-    ProviderConfig perMillion = ProviderConfigTest.config("cost: {inputPerMillion: 1, outputPerMillion: 2, cachedInputPerMillion: 0.5}");
+    ProviderConfig perMillion =
+        ProviderConfigTest.config("cost: {inputPerMillion: 1, outputPerMillion: 2, cachedInputPerMillion: 0.5}");
     ProviderConfig perToken = ProviderConfigTest.config("cost: 0.000002");
     ProviderConfig split = ProviderConfigTest.config("inputCost: 0.000001\noutputCost: 0.000003");
 
     assertThat(table.resolve(perMillion, "gpt-4o")).contains(new ModelPrice(1, 2, 0.5));
     assertThat(table.resolve(perToken, "gpt-4o")).contains(new ModelPrice(2, 2, null));
     assertThat(table.resolve(split, "gpt-4o")).contains(new ModelPrice(1, 3, null));
-    assertThat(table.resolve(ProviderConfigTest.config("{}"), "unknown", "gpt-4o-mini")).isEqualTo(table.lookup("gpt-4o-mini"));
+    assertThat(table.resolve(ProviderConfigTest.config("{}"), "unknown", "gpt-4o-mini"))
+        .isEqualTo(table.lookup("gpt-4o-mini"));
     assertThat(table.resolve(ProviderConfigTest.config("{}"), "unknown")).isEqualTo(Optional.empty());
   }
 
@@ -72,7 +74,9 @@ class PriceTableTest {
         .hasMessage("provider p: config cost.outputPerMillion is required (USD per 1M tokens)");
     assertThatThrownBy(() -> table.resolve(ProviderConfigTest.config("inputCost: 0.1"), "gpt-4o"))
         .isInstanceOf(ProviderConfigException.class)
-        .hasMessage("provider p: config outputCost is missing: give both inputCost and outputCost (USD per token), or cost for both");
+        .hasMessage(
+            "provider p: config outputCost is missing: give both inputCost and outputCost (USD per token), or cost"
+                + " for both");
   }
 
   @Test

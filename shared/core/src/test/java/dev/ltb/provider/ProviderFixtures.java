@@ -34,8 +34,8 @@ public final class ProviderFixtures {
         stream ? text(response.path("body_file").asText()) : bodyText(response.path("body"));
     Map<String, String> headers = new LinkedHashMap<>();
     response.path("headers").properties().forEach(field -> headers.put(field.getKey(), field.getValue().asText()));
-    return new Fixture(
-        name, root.path("request"), response.path("status").asInt(200), response.path("content_type").asText(), headers, body);
+    int status = response.path("status").asInt(200);
+    return new Fixture(name, root.path("request"), status, response.path("content_type").asText(), headers, body);
   }
 
   /** A fixture file's exact text. */

@@ -93,7 +93,8 @@ public final class HttpJsonTransport {
    *
    * @throws ProviderException for every failure
    */
-  public <T> T postStreaming(URI uri, Map<String, String> headers, Object body, Duration timeout, StreamReader<T> reader) {
+  public <T> T postStreaming(
+      URI uri, Map<String, String> headers, Object body, Duration timeout, StreamReader<T> reader) {
     return exchange(uri, headers, body, timeout, null, reader);
   }
 
@@ -105,7 +106,8 @@ public final class HttpJsonTransport {
     Duration remaining = timeout.minusNanos(System.nanoTime() - sentAt);
     try (DeadlineInputStream stream = new DeadlineInputStream(response.body(), remaining, timeout)) {
       int status = response.statusCode();
-      LOG.debug("{} POST {} -> {} in {} ms", providerId, uri.getPath(), status, (System.nanoTime() - sentAt) / 1_000_000);
+      long millis = (System.nanoTime() - sentAt) / 1_000_000;
+      LOG.debug("{} POST {} -> {} in {} ms", providerId, uri.getPath(), status, millis);
       if (status < 200 || status > 299) {
         String errorBody = new String(stream.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
         throw HttpErrorMapper.map(providerId, status, response.headers(), errorBody);
@@ -131,7 +133,8 @@ public final class HttpJsonTransport {
             .header("Content-Type", "application/json")
             .header("User-Agent", "llm-test-bench")
             .POST(HttpRequest.BodyPublishers.ofByteArray(json));
-    if (accept != null && headers.keySet().stream().noneMatch("accept"::equalsIgnoreCase)) builder.header("Accept", accept);
+    boolean acceptGiven = headers.keySet().stream().anyMatch("accept"::equalsIgnoreCase);
+    if (accept != null && !acceptGiven) builder.header("Accept", accept);
     headers.forEach(
         (name, value) -> {
           try {
@@ -154,7 +157,9 @@ public final class HttpJsonTransport {
       throw new ProviderException.Timeout(providerId + ": no response within " + Durations.format(timeout), e);
     } catch (ConnectException e) {
       throw new ProviderException.Unavailable(
-          providerId + ": cannot connect to " + origin(request.uri()) + "; is the server running and the URL right?", e);
+          providerId + ": cannot connect to " + origin(request.uri())
+              + "; is the server running and the URL right?",
+          e);
     } catch (IOException e) {
       throw new ProviderException.Unavailable(providerId + ": request failed: " + describe(e), e);
     } catch (InterruptedException e) {
@@ -165,13 +170,15 @@ public final class HttpJsonTransport {
 
   private ProviderException failed(IOException e, int status, Duration timeout) {
     if (e instanceof HttpTimeoutException) {
-      return new ProviderException.Timeout(providerId + ": response not complete within " + Durations.format(timeout), e);
+      return new ProviderException.Timeout(
+          providerId + ": response not complete within " + Durations.format(timeout), e);
     }
     if (e instanceof JsonProcessingException json) {
       return new ProviderException.MalformedResponse(
           providerId + ": response is not the expected JSON: " + json.getOriginalMessage(), status, e);
     }
-    return new ProviderException.Unavailable(providerId + ": connection lost while reading the response: " + describe(e), e);
+    return new ProviderException.Unavailable(
+        providerId + ": connection lost while reading the response: " + describe(e), e);
   }
 
   private static String origin(URI uri) {

@@ -89,7 +89,12 @@ public final class OpenAiChatProvider extends AbstractProvider {
   }
 
   private OpenAiChatProvider(
-      String id, String model, Connection connection, ChatSettings settings, Optional<ModelPrice> price, HttpClient client) {
+      String id,
+      String model,
+      Connection connection,
+      ChatSettings settings,
+      Optional<ModelPrice> price,
+      HttpClient client) {
     super(id);
     this.model = model;
     this.connection = connection;
@@ -117,7 +122,8 @@ public final class OpenAiChatProvider extends AbstractProvider {
 
   private ChatResult whole(ObjectNode body) {
     ChatCompletion completion =
-        transport.postJson(connection.endpoint(), connection.headers(), body, connection.timeout(), ChatCompletion.class);
+        transport.postJson(
+            connection.endpoint(), connection.headers(), body, connection.timeout(), ChatCompletion.class);
     try {
       return OpenAiChatMapper.toResult(completion);
     } catch (IllegalArgumentException e) {
@@ -175,7 +181,8 @@ public final class OpenAiChatProvider extends AbstractProvider {
       this.vendor = vendor;
       List<String> keys = new ArrayList<>(CONNECTION_KEYS);
       keys.addAll(ChatSettings.KEYS);
-      this.descriptor = new ProviderDescriptor(vendor.prefix(), vendor.prefix() + ":chat:<model>", vendor.description(), keys);
+      this.descriptor =
+          new ProviderDescriptor(vendor.prefix(), vendor.prefix() + ":chat:<model>", vendor.description(), keys);
     }
 
     @Override

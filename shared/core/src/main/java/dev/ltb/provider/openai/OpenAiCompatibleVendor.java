@@ -19,7 +19,8 @@ public record OpenAiCompatibleVendor(
   public static final OpenAiCompatibleVendor OPENAI =
       new OpenAiCompatibleVendor(
           "openai",
-          "OpenAI Chat Completions, and any OpenAI-compatible server (Ollama, llama.cpp, vLLM, LM Studio) via apiBaseUrl",
+          "OpenAI Chat Completions, and any OpenAI-compatible server (Ollama, llama.cpp, vLLM, LM Studio)"
+              + " via apiBaseUrl",
           "https://api.openai.com/v1",
           "OPENAI_API_KEY",
           "OPENAI_BASE_URL");

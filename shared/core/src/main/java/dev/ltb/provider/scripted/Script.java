@@ -64,7 +64,8 @@ final class Script {
   Optional<Answer> match(ProviderRequest request, String matchVar) {
     if (matchVar != null) {
       Object value = request.origin().vars().get(matchVar);
-      if (value != null && answers.containsKey(String.valueOf(value))) return Optional.of(answers.get(String.valueOf(value)));
+      Answer answer = value == null ? null : answers.get(String.valueOf(value));
+      if (answer != null) return Optional.of(answer);
     }
     String description = request.origin().testDescription();
     if (description != null && answers.containsKey(description)) return Optional.of(answers.get(description));
@@ -106,8 +107,10 @@ final class Script {
     if (!value.isObject())
       throw config.error(where, "must be a text, a list of texts or {output, finishReason, toolCalls}");
     JsonNode output = value.path("output");
-    List<String> outputs =
-        output.isMissingNode() || output.isNull() ? List.of("") : output.isArray() ? texts(config, where, output) : List.of(output.asText());
+    List<String> outputs;
+    if (output.isMissingNode() || output.isNull()) outputs = List.of("");
+    else if (output.isArray()) outputs = texts(config, where, output);
+    else outputs = List.of(output.asText());
     FinishReason finish = null;
     if (value.hasNonNull("finishReason")) {
       try {
@@ -120,7 +123,9 @@ final class Script {
     for (JsonNode call : value.path("toolCalls")) {
       if (!call.hasNonNull("name")) throw config.error(where + ".toolCalls", "needs a name for every call");
       JsonNode arguments = call.path("arguments");
-      String json = arguments.isMissingNode() || arguments.isNull() ? "{}" : arguments.isTextual() ? arguments.asText() : arguments.toString();
+      String json;
+      if (arguments.isMissingNode() || arguments.isNull()) json = "{}";
+      else json = arguments.isTextual() ? arguments.asText() : arguments.toString();
       String id = call.hasNonNull("id") ? call.get("id").asText() : "call_" + (toolCalls.size() + 1);
       toolCalls.add(new ToolCall(id, call.get("name").asText(), json));
     }

@@ -115,7 +115,8 @@ public final class ScriptedProvider extends AbstractProvider {
     sleep(latency(random));
     if (random.nextDouble() < behaviour.errorRate()) throw simulatedError(attempt);
 
-    String output = answer.outputs().get(new SplittableRandom(seed(request.prompt(), item, 0)).nextInt(answer.outputs().size()));
+    int choice = new SplittableRandom(seed(request.prompt(), item, 0)).nextInt(answer.outputs().size());
+    String output = answer.outputs().get(choice);
     TokenUsage usage =
         behaviour.fixedTokens() != null
             ? behaviour.fixedTokens()
@@ -271,7 +272,8 @@ public final class ScriptedProvider extends AbstractProvider {
       try {
         return FinishReason.fromId(id);
       } catch (IllegalArgumentException e) {
-        throw config.error("finishReason", "must be one of stop, length, content-filter, tool-calls, error; was \"" + id + "\"");
+        throw config.error(
+            "finishReason", "must be one of stop, length, content-filter, tool-calls, error; was \"" + id + "\"");
       }
     }
   }

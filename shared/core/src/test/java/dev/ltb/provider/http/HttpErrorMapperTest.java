@@ -69,7 +69,8 @@ class HttpErrorMapperTest {
     ProviderException e = HttpErrorMapper.map("google:gemini-2.0-flash", 429, NO_HEADERS, error.body());
 
     assertThat(e.kind()).isEqualTo(ProviderErrorKind.RATE_LIMITED);
-    assertThat(e.getMessage()).startsWith("google:gemini-2.0-flash: HTTP 429 rate limited: RESOURCE_EXHAUSTED: Quota exceeded");
+    assertThat(e.getMessage())
+        .startsWith("google:gemini-2.0-flash: HTTP 429 rate limited: RESOURCE_EXHAUSTED: Quota exceeded");
     assertThat(HttpErrorMapper.vendorMessage(longBody)).hasSize(HttpErrorMapper.MAX_VENDOR_MESSAGE).endsWith("...");
   }
 

@@ -38,7 +38,8 @@ class HttpJsonTransportTest {
 
   @Test
   void postsJsonWithHeadersAndReadsTheAnswer() {
-    vendor.stubFor(post("/v1/chat/completions").willReturn(ProviderFixtures.load("openai-chat-completions").response()));
+    vendor.stubFor(
+        post("/v1/chat/completions").willReturn(ProviderFixtures.load("openai-chat-completions").response()));
 
     Completion completion =
         transport.postJson(uri("/v1/chat/completions"), Map.of("Authorization", "Bearer k-123"), Map.of("model", "m"),
@@ -82,7 +83,9 @@ class HttpJsonTransportTest {
   void noAnswerWithinTheTimeoutIsATimeout() {
     vendor.stubFor(post("/x").willReturn(aResponse().withStatus(200).withBody("{}").withFixedDelay(3000)));
 
-    assertThatThrownBy(() -> transport.postJson(uri("/x"), Map.of(), Map.of(), Duration.ofMillis(300), Completion.class))
+    Duration timeout = Duration.ofMillis(300);
+
+    assertThatThrownBy(() -> transport.postJson(uri("/x"), Map.of(), Map.of(), timeout, Completion.class))
         .isInstanceOfSatisfying(
             ProviderException.Timeout.class,
             e -> {
@@ -179,7 +182,8 @@ class HttpJsonTransportTest {
                     response -> {
                       for (var node : new NdjsonStream(response.body())) {
                         if (node.has("error"))
-                          throw new ProviderException.ServerError("stream failed: " + node.get("error").asText(), 200, null);
+                          throw new ProviderException.ServerError(
+                              "stream failed: " + node.get("error").asText(), 200, null);
                       }
                       return null;
                     }))

@@ -46,7 +46,8 @@ class SseStreamTest {
     List<SseEvent> events = readAll("event: note\ndata: first line\ndata:second line\ndata\n\ndata: next\n\n");
 
     assertThat(events)
-        .containsExactly(new SseEvent("note", "first line\nsecond line\n", null), new SseEvent("message", "next", null));
+        .containsExactly(
+            new SseEvent("note", "first line\nsecond line\n", null), new SseEvent("message", "next", null));
   }
 
   @Test
@@ -71,7 +72,8 @@ class SseStreamTest {
 
   @Test
   void stopsAtDone() throws IOException {
-    assertThat(readAll("data: 1\n\ndata: [DONE]\n\ndata: after\n\n")).containsExactly(new SseEvent("message", "1", null));
+    assertThat(readAll("data: 1\n\ndata: [DONE]\n\ndata: after\n\n"))
+        .containsExactly(new SseEvent("message", "1", null));
   }
 
   @Test
@@ -82,7 +84,8 @@ class SseStreamTest {
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5})
   void chunkBoundariesAnywhereGiveTheSameEvents(long seed) throws IOException {
-    String text = ProviderFixtures.text("anthropic-messages-stream.txt") + "\n\ndata: h\u00e9llo \u4e16\u754c \ud83d\ude00\r\n\r\n";
+    String text =
+        ProviderFixtures.text("anthropic-messages-stream.txt") + "\n\ndata: h\u00e9llo \u4e16\u754c \ud83d\ude00\r\n\r\n";
 
     List<SseEvent> whole = readAll(text);
     List<SseEvent> chunked = readAll(new ChunkedInputStream(text, seed, 3));

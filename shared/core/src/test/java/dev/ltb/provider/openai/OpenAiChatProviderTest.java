@@ -60,9 +60,11 @@ class OpenAiChatProviderTest {
   void answersAndSendsTheDocumentedRequest() {
     stub(ProviderFixtures.load("openai-chat-completions").response());
     OpenAiChatProvider provider =
-        provider("openai:chat:gpt-4o-mini", "temperature: 0.2\nmax_completion_tokens: 100\nseed: 7\nstop: [\"\\n\\n\"]");
-    ProviderRequest request =
-        new ProviderRequest(List.of(ChatMessage.system("You are a helpful assistant."), ChatMessage.user("Hello!")), "Hello!", true);
+        provider(
+            "openai:chat:gpt-4o-mini", "temperature: 0.2\nmax_completion_tokens: 100\nseed: 7\nstop: [\"\\n\\n\"]");
+    List<ChatMessage> messages =
+        List.of(ChatMessage.system("You are a helpful assistant."), ChatMessage.user("Hello!"));
+    ProviderRequest request = new ProviderRequest(messages, "Hello!", true);
 
     ProviderResponse response = provider.complete(request);
 
@@ -92,7 +94,7 @@ class OpenAiChatProviderTest {
     ((ObjectNode) body.at("/usage/prompt_tokens_details")).put("cached_tokens", 1920);
     stub(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body.toString()));
 
-    ProviderResponse response = provider("openai:chat:gpt-4o", "{}").complete(ProviderRequest.ofText("Hello!"));
+    ProviderResponse response = ask(provider("openai:chat:gpt-4o", "{}"), "Hello!");
 
     assertThat(response.usage()).isEqualTo(new TokenUsage(2006, 300, 1920));
     assertThat(response.costUsd()).isCloseTo((86 * 2.50 + 1920 * 1.25 + 300 * 10.00) / 1e6, within(1e-12));
@@ -101,10 +103,9 @@ class OpenAiChatProviderTest {
   @Test
   void talksToAnOpenAiCompatibleServerWithoutAKey() {
     stub(ProviderFixtures.load("openai-chat-completions").response());
-    ProviderContext noSecrets = new ProviderContext(ProviderContext.defaultHttpClient(), SecretResolver.of(Map.of()), Path.of("."));
     ProviderSpec spec = ProviderSpec.of("openai:chat:llama3.2:3b", yaml("apiBaseUrl: " + openai.baseUrl() + "/v1/"));
 
-    ProviderResponse response = new OpenAiChatProvider.Factory().create(spec, noSecrets).complete(ProviderRequest.ofText("Hi"));
+    ProviderResponse response = ask(new OpenAiChatProvider.Factory().create(spec, context(Map.of())), "Hi");
 
     assertThat(response.output()).isEqualTo("Hello! How can I assist you today?");
     assertThat(response.costUsd()).as("no price for a local model").isNull();
@@ -119,7 +120,7 @@ class OpenAiChatProviderTest {
     stub(ProviderFixtures.load("openai-chat-completions-stream").response().withChunkedDribbleDelay(6, 1200));
 
     ProviderResponse response =
-        provider("openai:chat:gpt-4o-2024-08-06", "stream: true").complete(ProviderRequest.ofText("What's the weather like in SF?"));
+        ask(provider("openai:chat:gpt-4o-2024-08-06", "stream: true"), "What's the weather like in SF?");
 
     assertThat(response.output())
         .isEqualTo(
@@ -141,7 +142,7 @@ class OpenAiChatProviderTest {
     stub(ProviderFixtures.load("openai-chat-completions-stream-tool-calls").response());
 
     ProviderResponse response =
-        provider("openai:chat:gpt-4o-2024-08-06", "stream: true").complete(ProviderRequest.ofText("what's the weather in NYC?"));
+        ask(provider("openai:chat:gpt-4o-2024-08-06", "stream: true"), "what's the weather in NYC?");
 
     assertThat(response.toolCalls())
         .containsExactly(new ToolCall("call_4XzlGBLtUe9dy3GVNV4jhq7h", "get_weather", "{\"city\":\"New York City\"}"));
@@ -158,7 +159,7 @@ class OpenAiChatProviderTest {
     config.put("tool_choice", "auto");
 
     ProviderResponse response =
-        provider("openai:chat:gpt-4o-mini", config).complete(ProviderRequest.ofText("What is the weather like in Boston today?"));
+        ask(provider("openai:chat:gpt-4o-mini", config), "What is the weather like in Boston today?");
 
     assertThat(response.toolCalls())
         .containsExactly(new ToolCall("call_abc123", "get_current_weather", "{\n\"location\": \"Boston, MA\"\n}"));
@@ -173,7 +174,7 @@ class OpenAiChatProviderTest {
   void returnsTokenLogprobsWhenAsked() {
     stub(ProviderFixtures.load("openai-chat-completions-logprobs").response());
 
-    ProviderResponse response = provider("openai:chat:gpt-4o-mini", "logprobs: true\ntop_logprobs: 2").complete(ProviderRequest.ofText("Hello!"));
+    ProviderResponse response = ask(provider("openai:chat:gpt-4o-mini", "logprobs: true\ntop_logprobs: 2"), "Hello!");
 
     assertThat(response.logprobs()).hasSize(9);
     assertThat(response.logprobs().getFirst()).isEqualTo(new TokenLogprob("Hello", -0.31725305));
@@ -194,7 +195,8 @@ class OpenAiChatProviderTest {
           500 | ollama-error                       | none | SERVER_ERROR    | -1    | openai:chat:gpt-4o-mini: HTTP 500 server error: the model failed to generate a response
           529 | anthropic-error-529-overloaded     | 5    | SERVER_ERROR    | 5000  | openai:chat:gpt-4o-mini: HTTP 529 overloaded: overloaded_error: Overloaded
           """)
-  void mapsErrorAnswers(int status, String fixture, String retryAfter, ProviderErrorKind kind, long waitMillis, String message) {
+  void mapsErrorAnswers(
+      int status, String fixture, String retryAfter, ProviderErrorKind kind, long waitMillis, String message) {
     String body =
         switch (status) {
           case 400 -> "{\"error\":{\"message\":\"Invalid value for 'temperature': must be at most 2.\",\"type\":"
@@ -203,7 +205,8 @@ class OpenAiChatProviderTest {
               + "\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}";
           default -> ProviderFixtures.load(fixture).body();
         };
-    ResponseDefinitionBuilder answer = aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    ResponseDefinitionBuilder answer =
+        aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
     if (retryAfter != null) answer.withHeader("Retry-After", retryAfter);
     stub(answer);
 
@@ -237,16 +240,23 @@ class OpenAiChatProviderTest {
   void givesUpWhenTheAnswerIsTooSlow() {
     stub(ProviderFixtures.load("openai-chat-completions").response().withFixedDelay(3000));
 
-    assertThatThrownBy(() -> provider("openai:chat:gpt-4o-mini", "timeoutMs: 300").complete(ProviderRequest.ofText("Hi")))
+    OpenAiChatProvider impatient = provider("openai:chat:gpt-4o-mini", "timeoutMs: 300");
+
+    assertThatThrownBy(() -> ask(impatient, "Hi"))
         .isInstanceOf(ProviderException.Timeout.class)
         .hasMessage("openai:chat:gpt-4o-mini: no response within 300 ms");
   }
 
   @Test
   void anErrorInsideTheStreamIsAServerError() {
-    String chunk = "{\"id\":\"c\",\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hel\"}}]}";
-    String error = "{\"error\":{\"message\":\"The server had an error while processing your request.\",\"type\":\"server_error\"}}";
-    stub(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody("data: " + chunk + "\n\ndata: " + error + "\n\n"));
+    String stream =
+        """
+        data: {"id":"c","model":"gpt-4o-mini","choices":[{"index":0,"delta":{"content":"Hel"}}]}
+
+        data: {"error":{"message":"The server had an error while processing your request.","type":"server_error"}}
+
+        """;
+    stub(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(stream));
 
     assertThatThrownBy(() -> provider("openai:chat:gpt-4o-mini", "stream: true").complete(ProviderRequest.ofText("Hi")))
         .isInstanceOf(ProviderException.ServerError.class)
@@ -273,10 +283,9 @@ class OpenAiChatProviderTest {
   @Test
   void readsTheBaseUrlFromTheEnvironment() {
     stub(ProviderFixtures.load("openai-chat-completions").response());
-    SecretResolver environment = SecretResolver.of(Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", openai.baseUrl() + "/v1"));
-    ProviderContext context = new ProviderContext(ProviderContext.defaultHttpClient(), environment, Path.of("."));
+    ProviderContext context = context(Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", openai.baseUrl() + "/v1"));
 
-    new OpenAiChatProvider.Factory().create(ProviderSpec.of("openai:chat:gpt-4o-mini"), context).complete(ProviderRequest.ofText("Hi"));
+    ask(new OpenAiChatProvider.Factory().create(ProviderSpec.of("openai:chat:gpt-4o-mini"), context), "Hi");
 
     openai.verify(postRequestedFor(urlPathEqualTo(PATH)).withHeader("Authorization", equalTo("Bearer " + KEY)));
   }
@@ -293,9 +302,10 @@ class OpenAiChatProviderTest {
           openai:chat:gpt-4o-mini      | 'apiKey: k\\napiHost: \"a b\"' | provider openai:chat:gpt-4o-mini: config apiHost must be a host name such as api.example.com, was "a b"
           """)
   void explainsABadSetup(String id, String yaml, String message) {
-    ProviderContext noSecrets = new ProviderContext(ProviderContext.defaultHttpClient(), SecretResolver.of(Map.of()), Path.of("."));
 
-    assertThatThrownBy(() -> new OpenAiChatProvider.Factory().create(ProviderSpec.of(id, yaml(yaml.replace("\\n", "\n"))), noSecrets))
+    ProviderSpec spec = ProviderSpec.of(id, yaml(yaml.replace("\\n", "\n")));
+
+    assertThatThrownBy(() -> new OpenAiChatProvider.Factory().create(spec, context(Map.of())))
         .isInstanceOf(ProviderConfigException.class)
         .hasMessage(message);
   }
@@ -304,12 +314,15 @@ class OpenAiChatProviderTest {
   void theApiKeyNeverAppearsInAnErrorOrALogLine() {
     List<ResponseDefinitionBuilder> answersEchoingTheKey =
         List.of(
-            aResponse().withStatus(401).withBody("{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\"}}"),
+            aResponse().withStatus(401).withBody("{\"error\":{\"message\":\"Incorrect API key: " + KEY + "\"}}"),
             aResponse().withStatus(400).withBody("{\"error\":\"bad header Authorization: Bearer " + KEY + "\"}"),
             aResponse().withStatus(500).withBody("<html>upstream rejected " + KEY + "</html>"),
             aResponse().withStatus(200).withBody("oops " + KEY),
             aResponse().withStatus(200).withBody("{\"choices\": [], \"note\": \"" + KEY + "\"}"),
-            aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody("data: {\"error\":{\"message\":\"" + KEY + "\"}}\n\n"));
+            aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/event-stream")
+                .withBody("data: {\"error\":{\"message\":\"" + KEY + "\"}}\n\n"));
     PrintStream originalErr = System.err;
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     List<String> messages = new ArrayList<>();
@@ -330,7 +343,8 @@ class OpenAiChatProviderTest {
     }
 
     assertThat(messages).hasSizeGreaterThanOrEqualTo(2 * answersEchoingTheKey.size());
-    assertThat(messages).noneMatch(message -> message.contains(KEY)).anyMatch(message -> message.contains("[REDACTED]"));
+    assertThat(messages).noneMatch(message -> message.contains(KEY));
+    assertThat(messages).anyMatch(message -> message.contains("[REDACTED]"));
     String logText = log.toString(StandardCharsets.UTF_8);
     assertThat(logText).as("debug logging was on").contains("POST /v1/chat/completions");
     assertThat(logText).doesNotContain(KEY);
@@ -346,9 +360,16 @@ class OpenAiChatProviderTest {
 
   private static OpenAiChatProvider provider(String id, JsonNode config) {
     ObjectNode withUrl = ((ObjectNode) config).deepCopy().put("apiBaseUrl", openai.baseUrl() + "/v1");
-    ProviderContext context =
-        new ProviderContext(ProviderContext.defaultHttpClient(), SecretResolver.of(Map.of("OPENAI_API_KEY", KEY)), Path.of("."));
+    ProviderContext context = context(Map.of("OPENAI_API_KEY", KEY));
     return new OpenAiChatProvider.Factory().create(ProviderSpec.of(id, withUrl), context);
+  }
+
+  private static ProviderContext context(Map<String, String> secrets) {
+    return new ProviderContext(ProviderContext.defaultHttpClient(), SecretResolver.of(secrets), Path.of("."));
+  }
+
+  private static ProviderResponse ask(OpenAiChatProvider provider, String prompt) {
+    return provider.complete(ProviderRequest.ofText(prompt));
   }
 
   private static JsonNode yaml(String yaml) {

@@ -86,7 +86,9 @@ class ScriptedProviderTest {
 
   @Test
   void estimatesTokensAndIsFreeByDefault() {
-    ProviderResponse response = provider("responses: {default: Paris is the capital}").complete(ProviderRequest.ofText("abcdefgh"));
+    ScriptedProvider provider = provider("responses: {default: Paris is the capital}");
+
+    ProviderResponse response = provider.complete(ProviderRequest.ofText("abcdefgh"));
 
     assertThat(response.usage()).isEqualTo(new TokenUsage(2, 5));
     assertThat(response.costUsd()).isEqualTo(0.0);
@@ -108,7 +110,8 @@ class ScriptedProviderTest {
     assertThat(response.output()).isEmpty();
     assertThat(response.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
     assertThat(response.toolCalls())
-        .containsExactly(new ToolCall("call_1", "get_weather", "{\"city\":\"Paris\"}"), new ToolCall("c2", "now", "{}"));
+        .containsExactly(
+            new ToolCall("call_1", "get_weather", "{\"city\":\"Paris\"}"), new ToolCall("c2", "now", "{}"));
   }
 
   @Test
@@ -117,7 +120,9 @@ class ScriptedProviderTest {
 
     assertThatThrownBy(() -> provider.complete(request("Capital of Peru?", new RequestOrigin("t1", "peru", Map.of()))))
         .isInstanceOf(ProviderException.InvalidRequest.class)
-        .hasMessage("scripted:test: no scripted answer for test \"peru\" and no default; add a matching key or a default to responses");
+        .hasMessage(
+            "scripted:test: no scripted answer for test \"peru\" and no default; add a matching key or a default"
+                + " to responses");
   }
 
   @Test
@@ -205,7 +210,8 @@ class ScriptedProviderTest {
     ProviderResponse fixed = provider("responses: {default: ok}\nlatencyMs: 150").complete(ProviderRequest.ofText("q"));
     ScriptedProvider ranged = provider("responses: {default: ok}\nlatencyMs: {min: 40, max: 90}");
     List<Long> latencies = new ArrayList<>();
-    for (int i = 0; i < 5; i++) latencies.add(ranged.complete(request("q", new RequestOrigin("i" + i, "d", Map.of()))).latencyMs());
+    for (int i = 0; i < 5; i++)
+      latencies.add(ranged.complete(request("q", new RequestOrigin("i" + i, "d", Map.of()))).latencyMs());
 
     assertThat(fixed.latencyMs()).isGreaterThanOrEqualTo(150);
     assertThat(latencies).allSatisfy(latency -> assertThat(latency).isGreaterThanOrEqualTo(40));
@@ -267,7 +273,8 @@ class ScriptedProviderTest {
   private ScriptedProvider provider(String yaml) {
     try {
       JsonNode config = Json.yaml().readTree(yaml);
-      return new ScriptedProvider.Factory().create(ProviderSpec.of("scripted:test", config), ProviderContext.defaults(suiteDir));
+      ProviderSpec spec = ProviderSpec.of("scripted:test", config);
+      return new ScriptedProvider.Factory().create(spec, ProviderContext.defaults(suiteDir));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

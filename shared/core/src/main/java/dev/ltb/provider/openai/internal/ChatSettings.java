@@ -67,7 +67,8 @@ public record ChatSettings(
     JsonNode format = config.node("response_format").orElse(null);
     if (format == null || format.isObject()) return format;
     if (format.isTextual()) return JsonNodeFactory.instance.objectNode().put("type", format.asText());
-    throw config.error("response_format", "must be a map such as {type: json_object} or {type: json_schema, json_schema: {...}}");
+    throw config.error(
+        "response_format", "must be a map such as {type: json_object} or {type: json_schema, json_schema: {...}}");
   }
 
   private static JsonNode tools(ProviderConfig config) {

@@ -85,7 +85,8 @@ public final class OpenAiChatMapper {
       for (ChatCompletion.ToolCall call : message.toolCalls()) toolCalls.add(toolCall(call.id(), call.function()));
     }
     List<TokenLogprob> logprobs = logprobs(choice.logprobs());
-    return result(content, refusal, toolCalls, choice.finishReason(), completion.usage(), logprobs, null, completion.model());
+    return result(
+        content, refusal, toolCalls, choice.finishReason(), completion.usage(), logprobs, null, completion.model());
   }
 
   static ChatResult result(
@@ -97,7 +98,10 @@ public final class OpenAiChatMapper {
       List<TokenLogprob> logprobs,
       Long timeToFirstTokenMs,
       String model) {
-    String output = !content.isEmpty() ? content : refusal != null && !refusal.isEmpty() ? refusal : toolCallsJson(toolCalls);
+    String output;
+    if (!content.isEmpty()) output = content;
+    else if (refusal != null && !refusal.isEmpty()) output = refusal;
+    else output = toolCallsJson(toolCalls);
     ProviderResponse response =
         new ProviderResponse(
             output, usage(usage), null, FinishReason.fromVendor(finishReason), 0, timeToFirstTokenMs, toolCalls, false,

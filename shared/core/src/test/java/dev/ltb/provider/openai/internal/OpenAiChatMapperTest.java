@@ -78,7 +78,9 @@ class OpenAiChatMapperTest {
 
   @Test
   void streamingAsksForUsage() {
-    ObjectNode body = OpenAiChatMapper.toRequest("m", ChatSettings.from(config("stream: true")), ProviderRequest.ofText("x"));
+    ChatSettings settings = ChatSettings.from(config("stream: true"));
+
+    ObjectNode body = OpenAiChatMapper.toRequest("m", settings, ProviderRequest.ofText("x"));
 
     assertThat(body.path("stream").asBoolean()).isTrue();
     assertThat(body.at("/stream_options/include_usage").asBoolean()).isTrue();
@@ -89,7 +91,9 @@ class OpenAiChatMapperTest {
     ChatResult result = OpenAiChatMapper.toResult(completion("openai-chat-completions"));
 
     assertThat(result.response())
-        .isEqualTo(ProviderResponse.of("Hello! How can I assist you today?", new TokenUsage(19, 10, 0), null, FinishReason.STOP));
+        .isEqualTo(
+            ProviderResponse.of(
+                "Hello! How can I assist you today?", new TokenUsage(19, 10, 0), null, FinishReason.STOP));
     assertThat(result.model()).isEqualTo("gpt-5.4");
     assertThat(result.usageReported()).isTrue();
   }
@@ -111,10 +115,13 @@ class OpenAiChatMapperTest {
 
   @Test
   void mapsLogprobs() throws IOException {
-    List<TokenLogprob> logprobs = OpenAiChatMapper.toResult(completion("openai-chat-completions-logprobs")).response().logprobs();
+    ChatResult result = OpenAiChatMapper.toResult(completion("openai-chat-completions-logprobs"));
+
+    List<TokenLogprob> logprobs = result.response().logprobs();
 
     assertThat(logprobs).hasSize(9);
-    assertThat(logprobs.subList(0, 2)).containsExactly(new TokenLogprob("Hello", -0.31725305), new TokenLogprob("!", -0.02380986));
+    assertThat(logprobs.subList(0, 2))
+        .containsExactly(new TokenLogprob("Hello", -0.31725305), new TokenLogprob("!", -0.02380986));
   }
 
   @Test
@@ -123,9 +130,11 @@ class OpenAiChatMapperTest {
         Json.mapper()
             .readValue(
                 """
-                {"model": "m", "choices": [{"message": {"content": [{"type": "text", "text": "a"}, {"type": "text", "text": "b"}]},
-                  "finish_reason": "stop"}],
-                 "usage": {"prompt_tokens": 2006, "completion_tokens": 300, "prompt_tokens_details": {"cached_tokens": 1920}}}
+                {"model": "m",
+                 "choices": [{"message": {"content": [{"type": "text", "text": "a"}, {"type": "text", "text": "b"}]},
+                              "finish_reason": "stop"}],
+                 "usage": {"prompt_tokens": 2006, "completion_tokens": 300,
+                           "prompt_tokens_details": {"cached_tokens": 1920}}}
                 """,
                 ChatCompletion.class);
 
@@ -140,7 +149,10 @@ class OpenAiChatMapperTest {
     ChatCompletion completion =
         Json.mapper()
             .readValue(
-                "{\"choices\":[{\"message\":{\"content\":null,\"refusal\":\"I can't help with that.\"},\"finish_reason\":\"stop\"}]}",
+                """
+                {"choices": [{"message": {"content": null, "refusal": "I can't help with that."},
+                              "finish_reason": "stop"}]}
+                """,
                 ChatCompletion.class);
 
     ChatResult result = OpenAiChatMapper.toResult(completion);
