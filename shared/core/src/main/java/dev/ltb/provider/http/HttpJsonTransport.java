@@ -169,6 +169,9 @@ public final class HttpJsonTransport {
   }
 
   private ProviderException failed(IOException e, int status, Duration timeout) {
+    if (Thread.currentThread().isInterrupted()) {
+      return new ProviderException.Timeout(providerId + ": call interrupted (item timeout or run cancelled)", e);
+    }
     if (e instanceof HttpTimeoutException) {
       return new ProviderException.Timeout(
           providerId + ": response not complete within " + Durations.format(timeout), e);

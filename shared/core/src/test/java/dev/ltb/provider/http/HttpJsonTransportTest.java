@@ -22,6 +22,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -114,6 +116,39 @@ class HttpJsonTransportTest {
           .hasMessage("test:model: response not complete within 500 ms");
     }
     assertThat(seen).containsExactly("1");
+  }
+
+  @Test
+  void anInterruptedCallIsATimeout() throws Exception {
+    CountDownLatch firstEvent = new CountDownLatch(1);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    try (StallingServer server = StallingServer.start("data: 1\n\n")) {
+      Thread caller =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      transport.postStreaming(
+                          server.uri(),
+                          Map.of(),
+                          Map.of(),
+                          Duration.ofSeconds(30),
+                          response -> {
+                            for (SseEvent event : new SseStream(response.body())) firstEvent.countDown();
+                            return null;
+                          });
+                    } catch (RuntimeException e) {
+                      failure.set(e);
+                    }
+                  });
+      firstEvent.await();
+      caller.interrupt();
+      caller.join();
+    }
+
+    assertThat(failure.get())
+        .isInstanceOf(ProviderException.Timeout.class)
+        .hasMessage("test:model: call interrupted (item timeout or run cancelled)");
   }
 
   @Test
