@@ -124,6 +124,10 @@ public final class OpenAiChatProvider extends AbstractProvider {
     ChatCompletion completion =
         transport.postJson(
             connection.endpoint(), connection.headers(), body, connection.timeout(), ChatCompletion.class);
+    return result(completion);
+  }
+
+  private ChatResult result(ChatCompletion completion) {
     try {
       return OpenAiChatMapper.toResult(completion);
     } catch (IllegalArgumentException e) {
@@ -140,6 +144,8 @@ public final class OpenAiChatProvider extends AbstractProvider {
         body,
         connection.timeout(),
         response -> {
+          // a server that does not stream answers with one JSON completion
+          if (response.isJson()) return result(response.json(ChatCompletion.class));
           ChunkAccumulator answer = new ChunkAccumulator(response::elapsedMillis);
           try (SseStream events = new SseStream(response.body())) {
             for (SseEvent event : events) {

@@ -106,8 +106,8 @@ public final class ScriptedProvider extends AbstractProvider {
             .match(request, behaviour.matchVar())
             .orElseThrow(
                 () -> new ProviderException.InvalidRequest(
-                    id() + ": no scripted answer for test \"" + request.origin().testDescription()
-                        + "\" and no default; add a matching key or a default to responses", 0));
+                    id() + ": no scripted answer for " + describe(request)
+                        + " and no default; add a matching key or a default to responses", 0));
     String item = itemKey(request);
     int attempt = callsPerItem.computeIfAbsent(item, key -> new AtomicInteger()).incrementAndGet();
     SplittableRandom random = new SplittableRandom(seed(request.prompt(), item, attempt));
@@ -127,6 +127,13 @@ public final class ScriptedProvider extends AbstractProvider {
             : answer.toolCalls().isEmpty() ? behaviour.finishReason() : FinishReason.TOOL_CALLS;
     return new ProviderResponse(
         output, usage, behaviour.price().costUsd(usage), finish, 0, null, answer.toolCalls(), false, List.of());
+  }
+
+  private static String describe(ProviderRequest request) {
+    String description = request.origin().testDescription();
+    if (description != null) return "test \"" + description + "\"";
+    String prompt = request.prompt().strip().replaceAll("\\s+", " ");
+    return "prompt \"" + (prompt.length() <= 60 ? prompt : prompt.substring(0, 57) + "...") + "\"";
   }
 
   private static String itemKey(ProviderRequest request) {

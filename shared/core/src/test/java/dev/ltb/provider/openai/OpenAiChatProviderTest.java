@@ -151,6 +151,16 @@ class OpenAiChatProviderTest {
   }
 
   @Test
+  void acceptsAServerThatAnswersAStreamRequestWithOneDocument() {
+    stub(ProviderFixtures.load("openai-chat-completions").response());
+
+    ProviderResponse response = ask(provider("openai:chat:gpt-4o-mini", "stream: true"), "Hello!");
+
+    assertThat(response.output()).isEqualTo("Hello! How can I assist you today?");
+    assertThat(response.usage()).isEqualTo(new TokenUsage(19, 10, 0));
+  }
+
+  @Test
   void passesToolsThroughAndReturnsToolCalls() {
     ProviderFixtures.Fixture fixture = ProviderFixtures.load("openai-chat-completions-tool-calls");
     stub(fixture.response());

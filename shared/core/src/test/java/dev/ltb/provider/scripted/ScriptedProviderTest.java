@@ -126,6 +126,17 @@ class ScriptedProviderTest {
   }
 
   @Test
+  void withoutATestTheErrorNamesThePrompt() {
+    ScriptedProvider provider = provider("responses: {France: Paris}");
+
+    assertThatThrownBy(() -> provider.complete(ProviderRequest.ofText("What is the capital of Peru?")))
+        .isInstanceOf(ProviderException.InvalidRequest.class)
+        .hasMessage(
+            "scripted:test: no scripted answer for prompt \"What is the capital of Peru?\" and no default; add a"
+                + " matching key or a default to responses");
+  }
+
+  @Test
   void choosesAmongSeveralAnswersPerItemAndKeepsTheChoiceForTheItem() {
     ScriptedProvider provider = provider("responses: {default: [red, green, blue]}\nseed: 7");
 
