@@ -1,0 +1,20 @@
+package dev.ltb.provider;
+
+import dev.ltb.provider.echo.EchoProvider;
+import dev.ltb.provider.openai.OpenAiChatProvider;
+import dev.ltb.provider.scripted.ScriptedProvider;
+import java.util.List;
+
+/** The providers the bench ships, in one explicit list: add a vendor here and nowhere else. */
+public final class BuiltInProviders {
+
+  private BuiltInProviders() {}
+
+  public static List<ProviderFactory> factories() {
+    return List.of(new EchoProvider.Factory(), new ScriptedProvider.Factory(), new OpenAiChatProvider.Factory());
+  }
+
+  public static ProviderRegistry registry() {
+    return new ProviderRegistry(factories());
+  }
+}
