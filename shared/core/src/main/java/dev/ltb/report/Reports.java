@@ -1,0 +1,51 @@
+package dev.ltb.report;
+
+import dev.ltb.aggregate.RunSummary;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+
+/** Writes run outputs to files, in the format the file's extension names. */
+public final class Reports {
+
+  private Reports() {}
+
+  /**
+   * Writes {@code file} in the format of its extension. The file appears complete or not at all: it is written
+   * next to its destination and then moved into place, so an interrupted run never leaves half a report.
+   *
+   * @return the format that was written
+   * @throws IllegalArgumentException when the extension names no supported format (before anything is written)
+   */
+  public static ReportFormat write(Path file, RunSummary summary, ResultSource results) throws IOException {
+    ReportFormat format = ReportFormat.forFile(file);
+    Path target = file.toAbsolutePath();
+    Files.createDirectories(target.getParent());
+    // Not Files.createTempFile: its owner-only permissions would stick to the report after the move.
+    Path partial = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".partial");
+    try {
+      try (OutputStream out =
+          new BufferedOutputStream(Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW), 1 << 16)) {
+        format.newWriter().write(summary, results, out);
+      }
+      move(partial, target);
+    } finally {
+      Files.deleteIfExists(partial);
+    }
+    return format;
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+}
