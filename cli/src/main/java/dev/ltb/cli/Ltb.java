@@ -1,10 +1,44 @@
 package dev.ltb.cli;
 
-/** Entry point of the {@code ltb} command (filled in by the CLI work). */
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ltb}: the LLM Test Bench command line. Each subcommand is a thin shell over core services. */
+@Command(
+    name = "ltb",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "LLM Test Bench: run evaluation suites against LLM providers and compare the results.",
+    subcommands = {
+      RunCommand.class,
+      ValidateCommand.class,
+      ListCommand.class,
+      ShowCommand.class,
+      ExportCommand.class,
+      ProvidersCommand.class,
+      EvaluatorsCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success (and, for run, the pass rate reached --min-pass-rate)",
+      "1:the run finished but its pass rate is below --min-pass-rate",
+      "2:invalid input: bad arguments, an invalid suite, an unknown run",
+      "3:the run could not finish (storage failure, every provider unusable)"
+    })
 public final class Ltb {
+
   private Ltb() {}
 
   public static void main(String[] args) {
-    System.exit(0);
+    System.exit(commandLine().execute(args));
+  }
+
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new Ltb());
+    commandLine.setExecutionExceptionHandler(new ErrorHandler());
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    return commandLine;
   }
 }

@@ -9,6 +9,7 @@ import dev.ltb.provider.Provider;
 import dev.ltb.provider.ProviderException;
 import dev.ltb.provider.ProviderRequest;
 import dev.ltb.provider.ProviderResponse;
+import dev.ltb.provider.RequestOrigin;
 import dev.ltb.suite.Prompt;
 import dev.ltb.suite.ProviderSpec;
 import dev.ltb.suite.Suite;
@@ -126,7 +127,10 @@ public final class ShardExecutor implements AutoCloseable {
 
     ProviderRequest request;
     try {
-      request = requests.build(prompt, test.vars(), suite.options().repeat() == 1);
+      request =
+          requests
+              .build(prompt, test.vars(), suite.options().repeat() == 1)
+              .withOrigin(new RequestOrigin(item.id(), test.description(), test.vars()));
     } catch (TemplateException | IllegalArgumentException e) {
       return result.error("template", e.getMessage());
     }

@@ -1,0 +1,35 @@
+package dev.ltb.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+
+/** Runs {@code ltb} in-process with captured output and a history file of the test's own. */
+final class CliRunner {
+
+  record Result(int exitCode, String out, String err) {}
+
+  private final Path history;
+
+  CliRunner(Path history) {
+    this.history = history;
+  }
+
+  Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Ltb.commandLine();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    List<String> all = new ArrayList<>(List.of(args));
+    if (!all.isEmpty() && List.of("run", "list", "show", "export").contains(all.getFirst())) {
+      all.add("--history");
+      all.add(history.toString());
+    }
+    int code = commandLine.execute(all.toArray(String[]::new));
+    return new Result(code, out.toString(), err.toString());
+  }
+}
