@@ -124,10 +124,10 @@ public final class Aggregator {
 
     GroupSummary summarize() {
       Map<String, Estimate> metricEstimates = new LinkedHashMap<>();
-      metrics.forEach((name, values) -> metricEstimates.put(name, Intervals.mean(values.values, values.size)));
+      metrics.forEach((name, values) -> metricEstimates.put(name, Intervals.boundedMean(values.values, values.size, 0, 1)));
       return new GroupSummary(
           providerIndex, providerId, providerLabel, promptId, promptLabel, items, passed, failed, errors,
-          Intervals.wilson(passed, items), Intervals.mean(scores.values, scores.size), metricEstimates,
+          Intervals.wilson(passed, items), Intervals.boundedMean(scores.values, scores.size, 0, 1), metricEstimates,
           Intervals.latency(latencies.values.clone(), latencies.size), tokens, cost, costUnknown, errorsByKind);
     }
   }

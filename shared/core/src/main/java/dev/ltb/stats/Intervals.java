@@ -27,6 +27,16 @@ public final class Intervals {
     return new Estimate(count, mean, sd, mean - halfWidth, mean + halfWidth);
   }
 
+  /**
+   * Mean of values known to lie in [lower, upper] (scores in [0, 1]): the t interval clipped to those
+   * bounds, since a wider interval would claim values no item can take.
+   */
+  public static Estimate boundedMean(double[] values, int count, double lower, double upper) {
+    Estimate estimate = mean(values, count);
+    return new Estimate(estimate.n(), estimate.mean(), estimate.stdDev(), Math.max(lower, estimate.ciLow()),
+        Math.min(upper, estimate.ciHigh()));
+  }
+
   /** Wilson score interval for k successes in n trials. */
   public static Proportion wilson(long successes, long trials) {
     if (trials == 0) return new Proportion(0, 0, 0, 0, 0);

@@ -35,6 +35,14 @@ class IntervalsTest {
   }
 
   @Test
+  void scoreIntervalsStayWithinTheScoreRange() {
+    Estimate estimate = Intervals.boundedMean(new double[] {1, 0, 0}, 3, 0, 1);
+    assertThat(estimate.mean()).isCloseTo(1 / 3.0, within(1e-12));
+    assertThat(estimate.ciLow()).isZero();
+    assertThat(estimate.ciHigh()).isEqualTo(1.0);
+  }
+
+  @Test
   void oneValueHasNoSpread() {
     assertThat(Intervals.mean(new double[] {0.7}, 1)).isEqualTo(new Estimate(1, 0.7, 0, 0.7, 0.7));
     assertThat(Intervals.mean(new double[0], 0).n()).isZero();
