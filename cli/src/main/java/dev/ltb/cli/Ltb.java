@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       ListCommand.class,
       ShowCommand.class,
       ExportCommand.class,
+      CompareCommand.class,
+      AnalyzeCommand.class,
       ProvidersCommand.class,
       EvaluatorsCommand.class,
       BenchCommand.class,

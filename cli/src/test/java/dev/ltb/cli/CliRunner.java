@@ -25,7 +25,7 @@ final class CliRunner {
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     List<String> all = new ArrayList<>(List.of(args));
-    if (!all.isEmpty() && List.of("run", "list", "show", "export").contains(all.getFirst())) {
+    if (!all.isEmpty() && List.of("run", "list", "show", "export", "compare", "analyze").contains(all.getFirst())) {
       all.add("--history");
       all.add(history.toString());
     }
