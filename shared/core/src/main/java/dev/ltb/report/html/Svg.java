@@ -8,6 +8,8 @@ import java.util.Locale;
  */
 final class Svg {
 
+  private static final int ROW_LABEL_CHARS = 22;
+
   private final StringBuilder out = new StringBuilder(4096);
 
   Svg(String cssClass, int width, int height, String label) {
@@ -124,5 +126,10 @@ final class Svg {
   /** Shortens a label to fit a chart's label column; the full text goes into a title. */
   static String fit(String label, int maxChars) {
     return label.length() <= maxChars ? label : label.substring(0, maxChars - 1) + "…";
+  }
+
+  /** A row's label, right-aligned at x; a long label is shortened and shown in full as its tooltip. */
+  Svg rowLabel(double x, double y, String label) {
+    return text(x, y, fit(label, ROW_LABEL_CHARS), "label", "end", label.length() > ROW_LABEL_CHARS ? label : null);
   }
 }
