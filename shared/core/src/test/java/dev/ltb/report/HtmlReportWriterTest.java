@@ -205,10 +205,12 @@ class HtmlReportWriterTest {
     Document html = Jsoup.parse(out.toString(StandardCharsets.UTF_8));
 
     assertThat(html.select("#chart-pass-rate rect.bar")).hasSize(6);
-    assertThat(html.select("#chart-pass-rate text.label").first().selectFirst("title").text())
-        .isEqualTo("gpt-4o-mini · one-sentence answer");
-    assertThat(html.select("#summary thead th").eachText()).contains("Prompt");
-    assertThat(html.select("#summary tbody tr").get(1).select("td").get(1).text()).isEqualTo("answer with reasoning");
+    assertThat(html.select("#chart-pass-rate text.label").eachText().subList(0, 4))
+        .containsExactly("gpt-4o-mini", "one-sentence answer", "gpt-4o-mini", "answer with reasoning");
+    assertThat(html.select("#summary thead th").first().text()).isEqualTo("Provider · prompt");
+    assertThat(html.select("#summary tbody tr").get(1).selectFirst("td").text())
+        .isEqualTo("gpt-4o-mini answer with reasoning openai:chat:gpt-4o-mini");
+    assertThat(html.select("#filter-group option").eachText()).contains("gpt-4o-mini · answer with reasoning");
   }
 
   @Test

@@ -128,8 +128,17 @@ final class Svg {
     return label.length() <= maxChars ? label : label.substring(0, maxChars - 1) + "…";
   }
 
-  /** A row's label, right-aligned at x; a long label is shortened and shown in full as its tooltip. */
-  Svg rowLabel(double x, double y, String label) {
-    return text(x, y, fit(label, ROW_LABEL_CHARS), "label", "end", label.length() > ROW_LABEL_CHARS ? label : null);
+  /**
+   * A group's label, right-aligned at x and centred on y: the provider, and below it the prompt when the run
+   * had several. Long labels are shortened and shown in full as their tooltip.
+   */
+  Svg rowLabel(double x, double y, ReportGroup group) {
+    if (!group.showPrompt()) return fittedText(x, y + 4, group.providerLabel(), "label");
+    fittedText(x, y - 2, group.providerLabel(), "label");
+    return fittedText(x, y + 11, group.promptLabel(), "label minor");
+  }
+
+  private Svg fittedText(double x, double y, String label, String cssClass) {
+    return text(x, y, fit(label, ROW_LABEL_CHARS), cssClass, "end", label.length() > ROW_LABEL_CHARS ? label : null);
   }
 }

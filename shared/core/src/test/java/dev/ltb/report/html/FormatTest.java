@@ -36,6 +36,12 @@ class FormatTest {
   }
 
   @ParameterizedTest
+  @CsvSource({"0, 2500, 0", "2500, 2500, 2.5 s", "10000, 2500, 10 s", "250, 250, 250 ms", "1000, 250, 1 s"})
+  void latencyTicksUseAsFewDigitsAsTheStep(double millis, double step, String expected) {
+    assertThat(Format.millisTick(millis, step)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
   @CsvSource({"12345, '12,345'", "0, 0"})
   void countUsesThousandsSeparators(long value, String expected) {
     assertThat(Format.count(value)).isEqualTo(expected);
