@@ -193,9 +193,11 @@ public final class JUnitXmlReportWriter implements ReportWriter {
               .orElse("threshold");
       String errorKind = result.error() == null ? null : result.error().kind();
       String errorMessage = result.error() == null ? null : result.error().message();
+      // Cleaned before spooling: the spool file is UTF-8 and cannot hold lone surrogates either.
       return new TestCase(
-          result.itemId(), name, result.status(), result.score(), result.latencyMs(), result.reason(), failureType,
-          errorKind, errorMessage, details(result), result.output());
+          result.itemId(), XmlText.clean(name), result.status(), result.score(), result.latencyMs(),
+          XmlText.clean(result.reason()), failureType, errorKind, XmlText.clean(errorMessage),
+          XmlText.clean(details(result)), XmlText.clean(result.output()));
     }
 
     private static String details(ItemResult result) {

@@ -53,19 +53,39 @@ class HtmlReportScreenshotTest {
           .contains(Integer.parseInt(providerColour.substring(1), 16));
   }
 
+  @Test
+  void filterScriptRunsUnderTheContentSecurityPolicy() throws Exception {
+    assumeTrue(Files.isExecutable(CHROMIUM), "Chromium not found at " + CHROMIUM + "; install it to run browser tests");
+    Path html = temp.resolve("report.html");
+    var run = SampleRuns.threeProviders();
+    Reports.write(html, run.summary(), run::forEach);
+
+    String dom = chromium("--dump-dom", html.toUri().toString());
+
+    assertThat(dom).as("the script replaced the row count").contains(">72 of 72 rows shown<");
+  }
+
   private void screenshot(Path html, Path png) throws IOException, InterruptedException {
+    chromium("--screenshot=" + png, html.toUri().toString());
+    assertThat(png).as("screenshot written; Chromium said: %s", Files.readString(temp.resolve("chromium.log")))
+        .exists();
+  }
+
+  /** Runs headless Chromium with networking features off; returns what it printed on stdout. */
+  private String chromium(String... arguments) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
         CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
-        "--force-color-profile=srgb", "--user-data-dir=" + temp.resolve("profile"), "--screenshot=" + png,
-        "--window-size=" + WIDTH + "," + HEIGHT, html.toUri().toString()));
-    Process chromium = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(temp.resolve("chromium.log").toFile()).start();
+        "--force-color-profile=srgb", "--user-data-dir=" + temp.resolve("profile"),
+        "--window-size=" + WIDTH + "," + HEIGHT));
+    command.addAll(List.of(arguments));
+    Path stdout = temp.resolve("chromium.out");
+    Process chromium = new ProcessBuilder(command).redirectOutput(stdout.toFile())
+        .redirectError(temp.resolve("chromium.log").toFile()).start();
     boolean exited = chromium.waitFor(120, TimeUnit.SECONDS);
     if (!exited) chromium.destroyForcibly();
     assertThat(exited).as("Chromium finished").isTrue();
-    assertThat(png).as("screenshot written; Chromium said: %s", Files.readString(temp.resolve("chromium.log")))
-        .exists();
+    return Files.readString(stdout);
   }
 
   private static Set<Integer> colours(BufferedImage image) {

@@ -42,14 +42,13 @@ final class CostQualityChart {
       svg.line(axis.x(tick), PLOT_TOP, axis.x(tick), PLOT_BOTTOM, "grid");
       svg.text(axis.x(tick), PLOT_BOTTOM + 16, Format.usd(tick), "tick", "middle");
     }
-    int unknownIndex = 0;
-    long unknownCount = groups.stream().filter(g -> g.costPerItem() == null).count();
+    var labels = new LabelPlacer();
+    for (ReportGroup group : groups)
+      labels.reservePoint(pointX(group, axis, groups), y(group.summary().passRate().rate(), yLow));
     for (ReportGroup group : groups) {
       Proportion rate = group.summary().passRate();
       Double cost = group.costPerItem();
-      double x = cost == null
-          ? LANE_LEFT + (LANE_RIGHT - LANE_LEFT) * (unknownIndex++ + 1) / (unknownCount + 1.0)
-          : axis.x(cost);
+      double x = pointX(group, axis, groups);
       double y = y(rate.rate(), yLow);
       boolean partial = cost != null && group.summary().costUnknownItems() > 0;
       String title =
@@ -64,11 +63,60 @@ final class CostQualityChart {
       if (partial) svg.circle(x, y, 9.5, "partial", "none", group.colour());
       if (cost == null) svg.circle(x, y, 6, "dot hollow", "#ffffff", group.colour());
       else svg.circle(x, y, 6.5, "dot", group.colour(), "#ffffff");
-      boolean labelLeft = x > PLOT_RIGHT - 90;
-      svg.text(labelLeft ? x - 12 : x + 12, y - 6, Svg.fit(group.label(), 24), "point-label", labelLeft ? "end" : "start");
+      labels.place(svg, x, y, Svg.fit(group.label(), 26));
       svg.end();
     }
     return svg.toSvg();
+  }
+
+  /** Where a group's point goes: its cost on the axis, or its slot in the "unknown" lane. */
+  private static double pointX(ReportGroup group, CostAxis axis, List<ReportGroup> groups) {
+    if (group.costPerItem() != null) return axis.x(group.costPerItem());
+    List<ReportGroup> unknown = groups.stream().filter(g -> g.costPerItem() == null).toList();
+    return LANE_LEFT + (LANE_RIGHT - LANE_LEFT) * (unknown.indexOf(group) + 1) / (unknown.size() + 1.0);
+  }
+
+  /**
+   * Puts each point's label at the first of a few spots around it that overlaps no point and no label placed
+   * before; with too many points it falls back to the first spot.
+   */
+  private static final class LabelPlacer {
+    private static final double CHAR_WIDTH = 6.9;
+    private static final double HEIGHT = 13;
+    private static final double[][] SPOTS = {{12, -5}, {12, 14}, {-12, -5}, {-12, 14}, {12, -19}, {12, 28}, {-12, 28}};
+    private final List<double[]> taken = new java.util.ArrayList<>();
+
+    void reservePoint(double x, double y) {
+      taken.add(new double[] {x - 8, y - 8, x + 8, y + 8});
+    }
+
+    void place(Svg svg, double x, double y, String label) {
+      double width = label.length() * CHAR_WIDTH;
+      double[] chosen = null;
+      for (double[] spot : SPOTS) {
+        double[] box = box(x + spot[0], y + spot[1], width, spot[0] < 0);
+        if (box[0] >= 0 && box[2] <= WIDTH && box[1] >= 0 && box[3] <= PLOT_BOTTOM && free(box)) {
+          chosen = spot;
+          break;
+        }
+      }
+      if (chosen == null) chosen = x + 12 + width <= WIDTH ? SPOTS[0] : SPOTS[2];
+      boolean left = chosen[0] < 0;
+      taken.add(box(x + chosen[0], y + chosen[1], width, left));
+      svg.text(x + chosen[0], y + chosen[1], label, "point-label", left ? "end" : "start");
+    }
+
+    private boolean free(double[] box) {
+      for (double[] other : taken)
+        if (box[0] < other[2] && other[0] < box[2] && box[1] < other[3] && other[1] < box[3]) return false;
+      return true;
+    }
+
+    /** The label's box, from its text anchor (baseline). */
+    private static double[] box(double x, double baseline, double width, boolean alignEnd) {
+      double left = alignEnd ? x - width : x;
+      return new double[] {left, baseline - HEIGHT + 3, left + width, baseline + 3};
+    }
   }
 
   private static double y(double rate, double low) {

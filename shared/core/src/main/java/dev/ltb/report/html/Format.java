@@ -73,9 +73,22 @@ public final class Format {
     return instant == null ? "–" : INSTANT.format(instant);
   }
 
+  /** Time axis ticks: {@code 500 ms}, {@code 2.5 s}, {@code 10 s}. */
+  public static String millisTick(double millis, double stepMillis) {
+    if (millis == 0) return "0";
+    if (stepMillis < 1000 && millis < 1000) return trim(tick(millis, stepMillis)) + " ms";
+    return trim(tick(millis / 1000, stepMillis / 1000)) + " s";
+  }
+
+  private static String trim(String decimal) {
+    return new BigDecimal(decimal).stripTrailingZeros().toPlainString();
+  }
+
   /** Axis tick labels: as few digits as the step needs. */
   public static String tick(double value, double step) {
-    int decimals = step >= 1 ? 0 : (int) Math.ceil(-Math.log10(step) - 1e-9);
+    int decimals = 0;
+    while (decimals < 6 && Math.abs(step * Math.pow(10, decimals) - Math.rint(step * Math.pow(10, decimals))) > 1e-6)
+      decimals++;
     return String.format(Locale.ROOT, "%." + decimals + "f", value);
   }
 }

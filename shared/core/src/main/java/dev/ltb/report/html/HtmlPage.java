@@ -32,7 +32,8 @@ public final class HtmlPage {
   private static final String CSS = resource("report.css");
   private static final String SCRIPT = resource("report.js");
   private static final String CONTENT_SECURITY_POLICY =
-      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-%s'; base-uri 'none'; form-action 'none'"
+      ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-%s'; base-uri 'none'; "
+              + "form-action 'none'")
           .formatted(sha256(SCRIPT));
   private static final int EXCERPT_CHARS = 140;
 
@@ -59,7 +60,8 @@ public final class HtmlPage {
     w("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     w("<meta http-equiv=\"Content-Security-Policy\" content=\"" + escape(CONTENT_SECURITY_POLICY) + "\">\n");
     w("<meta name=\"generator\" content=\"LLM Test Bench\">\n");
-    w("<title>" + escape(title) + " · LLM Test Bench</title>\n<style>\n" + CSS + "</style>\n</head>\n<body>\n<main>\n");
+    w("<title>" + escape(title) + " · LLM Test Bench</title>\n");
+    w("<style>\n" + CSS + "</style>\n</head>\n<body>\n<main>\n");
     header(title);
     kpis();
     charts();
@@ -120,7 +122,8 @@ public final class HtmlPage {
         "Share of judged items per score band (errors excluded); the line marks the mean score.",
         ScoreDistributionChart.render(groups));
     figure("chart-latency", "Latency",
-        "Calls per latency band (errors excluded), on one time axis; p50, p95 and p99 are marked.",
+        "Calls per latency band (errors excluded), on one time axis; p50, p95 and p99 are marked. The faded "
+            + "last bar counts calls slower than the axis.",
         LatencyChart.render(groups));
     w("</section>\n");
   }
@@ -139,8 +142,8 @@ public final class HtmlPage {
       w("<p class=\"empty\">No results.</p>\n</section>\n");
       return;
     }
-    w("<div class=\"table-wrap\"><table>\n<thead><tr><th>Provider</th>");
-    if (!data.onePrompt()) w("<th>Prompt</th>");
+    String firstColumn = data.onePrompt() ? "Provider" : "Provider · prompt";
+    w("<div class=\"table-wrap\"><table>\n<thead><tr><th>" + firstColumn + "</th>");
     w("<th class=\"num\">Items</th><th class=\"num\">Pass rate</th><th class=\"num\">Mean score</th><th>Metrics</th>"
         + "<th class=\"num\">Latency</th><th class=\"num\">Tokens</th>"
         + "<th class=\"num\">Cost</th><th>Errors</th></tr></thead>\n<tbody>\n");
@@ -151,10 +154,10 @@ public final class HtmlPage {
   private void summaryRow(ReportGroup group) throws IOException {
     GroupSummary row = group.summary();
     w("<tr><td><span class=\"swatch " + group.colourClass() + "\"></span>" + escape(group.providerLabel()));
+    if (group.showPrompt()) w("<div class=\"prompt\">" + escape(row.promptLabel()) + "</div>");
     if (!row.providerId().equals(group.providerLabel()))
       w("<div class=\"sub mono\">" + escape(row.providerId()) + "</div>");
     w("</td>");
-    if (!data.onePrompt()) w("<td>" + escape(row.promptLabel()) + "</td>");
     w("<td class=\"num\">" + Format.count(row.items()) + "</td>");
     w("<td class=\"num\">" + escape(Format.percent(row.passRate().rate())) + "<div class=\"ci\">"
         + escape(Format.percentInterval(row.passRate().ciLow(), row.passRate().ciHigh())) + "</div></td>");
@@ -164,7 +167,8 @@ public final class HtmlPage {
     else {
       w("<ul class=\"plain\">");
       for (var metric : row.metrics().entrySet())
-        w("<li>" + escape(metric.getKey()) + " <b>" + escape(Format.score(metric.getValue().mean())) + "</b> <span class=\"ci\">"
+        w("<li>" + escape(metric.getKey()) + " <b>" + escape(Format.score(metric.getValue().mean()))
+            + "</b> <span class=\"ci\">"
             + escape(Format.scoreInterval(metric.getValue().ciLow(), metric.getValue().ciHigh())) + "</span></li>");
       w("</ul>");
     }
@@ -176,12 +180,14 @@ public final class HtmlPage {
           "p99", Format.millis(latency.p99())) + "</td>");
     w("<td class=\"num lines\">" + lines("in", Format.count(row.tokens().input()), "out",
         Format.count(row.tokens().output())) + "</td>");
-    if (row.costUnknownItems() >= row.items() && row.items() > 0) w("<td class=\"num\"><span class=\"empty\">unknown</span>");
+    boolean costUnknown = row.items() > 0 && row.costUnknownItems() >= row.items();
+    if (costUnknown) w("<td class=\"num\"><span class=\"empty\">unknown</span>");
     else w("<td class=\"num\">" + escape(Format.usd(row.costUsd())));
     if (row.costUnknownItems() > 0 && row.costUnknownItems() < row.items())
       w("<div class=\"sub\">+ " + Format.count(row.costUnknownItems()) + " items unknown</div>");
     w("</td><td>");
-    if (row.errorsByKind().isEmpty()) w(row.errors() == 0 ? "<span class=\"empty\">none</span>" : Format.count(row.errors()));
+    if (row.errorsByKind().isEmpty())
+      w(row.errors() == 0 ? "<span class=\"empty\">none</span>" : Format.count(row.errors()));
     else {
       w("<ul class=\"plain\">");
       for (var kind : row.errorsByKind().entrySet())
@@ -213,14 +219,16 @@ public final class HtmlPage {
     if (data.rowsLeftOut() > 0) {
       w("<p class=\"note\" id=\"rows-left-out\">This table shows " + Format.count(rows.size()) + " of "
           + Format.count(data.resultCount()) + " results, failures and errors first; "
-          + Format.count(data.rowsLeftOut()) + " are left out. The JSON, JSONL and CSV outputs hold every result.</p>\n");
+          + Format.count(data.rowsLeftOut())
+          + " are left out. The JSON, JSONL and CSV outputs hold every result.</p>\n");
     }
     w("<div class=\"filters\" role=\"search\">\n<label for=\"filter-group\">Provider</label>\n"
         + "<select id=\"filter-group\"><option value=\"\">All</option>");
     for (ReportGroup group : data.groups())
       w("<option value=\"" + group.id() + "\">" + escape(group.label()) + "</option>");
-    w("</select>\n<label for=\"filter-status\">Status</label>\n<select id=\"filter-status\"><option value=\"\">All</option>"
-        + "<option value=\"PASS\">Pass</option><option value=\"FAIL\">Fail</option><option value=\"ERROR\">Error</option>"
+    w("</select>\n<label for=\"filter-status\">Status</label>\n<select id=\"filter-status\">"
+        + "<option value=\"\">All</option><option value=\"PASS\">Pass</option><option value=\"FAIL\">Fail</option>"
+        + "<option value=\"ERROR\">Error</option>"
         + "</select>\n<label for=\"filter-text\">Search</label>\n"
         + "<input id=\"filter-text\" type=\"search\" placeholder=\"test, reason or output…\">\n"
         + "<span class=\"count\" id=\"filter-count\" aria-live=\"polite\">" + Format.count(rows.size())
@@ -230,7 +238,8 @@ public final class HtmlPage {
       return;
     }
     w("<div class=\"table-wrap\"><table id=\"results\">\n<thead><tr><th>Test</th><th>Provider</th><th>Status</th>"
-        + "<th class=\"num\">Score</th><th class=\"num\">Latency</th><th>Reason</th><th>Output</th></tr></thead>\n<tbody>\n");
+        + "<th class=\"num\">Score</th><th class=\"num\">Latency</th><th>Reason</th><th>Output</th></tr></thead>\n"
+        + "<tbody>\n");
     for (ResultRow row : rows) resultRow(row);
     w("</tbody>\n</table></div>\n</section>\n");
   }

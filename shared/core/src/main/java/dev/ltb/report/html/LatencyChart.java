@@ -33,7 +33,7 @@ final class LatencyChart {
       ReportGroup group = groups.get(i);
       Histogram latency = group.latencyMs();
       double baseline = TOP + i * ROW + BAR_AREA;
-      svg.text(PLOT_LEFT - 8, baseline - BAR_AREA / 2.0 + 4, Svg.fit(group.label(), 22), "label", "end", group.label());
+      svg.rowLabel(PLOT_LEFT - 8, baseline - BAR_AREA / 2.0, group);
       svg.line(PLOT_LEFT, baseline, PLOT_RIGHT, baseline, "axis");
       for (int bin = 0; bin < bins; bin++) {
         long count = latency.count(bin);
@@ -66,8 +66,7 @@ final class LatencyChart {
     double axisY = TOP + ROW * groups.size() - ROW + BAR_AREA;
     double step = Ticks.step(upper, 4);
     for (double tick : Ticks.linear(0, upper, step))
-      svg.text(x(tick, upper), axisY + 16, Format.millis(tick), "tick", "middle");
-    svg.text(PLOT_RIGHT + OVERFLOW_GAP + binWidth / 2, axisY + 16, "more", "tick", "middle");
+      svg.text(x(tick, upper), axisY + 16, Format.millisTick(tick, step), "tick", "middle");
     return svg.toSvg();
   }
 

@@ -35,7 +35,7 @@ final class PassRateChart {
               .formatted(
                   group.label(), Format.percent(rate.rate()), Format.count(rate.successes()),
                   Format.count(rate.trials()), Format.percentInterval(rate.ciLow(), rate.ciHigh()));
-      svg.text(PLOT_LEFT - 8, middle + 4, Svg.fit(group.label(), 22), "label", "end", group.label());
+      svg.rowLabel(PLOT_LEFT - 8, middle, group);
       svg.rect(x(0), top, x(rate.rate()) - x(0), BAR, "bar " + group.colourClass(), group.colour(), title);
       svg.group("ci", title);
       svg.line(x(rate.ciLow()), middle, x(rate.ciHigh()), middle, "whisker");

@@ -121,8 +121,8 @@ public final class ReportData {
     String label = onePrompt || promptLabel == null ? provider : provider + " · " + promptLabel;
     var group =
         new ReportGroup(
-            "g" + groups.size(), label, providerIndex, provider, promptLabel, summary,
-            new Histogram(1.0, SCORE_BINS), new Histogram(latencyUpperMs, LATENCY_BINS));
+            "g" + groups.size(), label, providerIndex, provider, promptLabel, !onePrompt && promptLabel != null,
+            summary, new Histogram(1.0, SCORE_BINS), new Histogram(latencyUpperMs, LATENCY_BINS));
     groups.put(key, group);
     return group;
   }

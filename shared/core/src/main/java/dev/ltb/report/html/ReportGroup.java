@@ -9,6 +9,7 @@ import dev.ltb.aggregate.GroupSummary;
  * @param id html id of the group ({@code g0}, {@code g1}, ...), used by the results filter
  * @param label what charts and tables call it: the provider label, plus the prompt label when the run had
  *     several prompts
+ * @param showPrompt whether the run had several prompts, so that charts name the prompt too
  * @param summary the aggregator's statistics, or null for results of a group the summary does not know
  * @param scores scores of judged items (errors excluded)
  * @param latencyMs latency of judged items (errors excluded)
@@ -19,6 +20,7 @@ public record ReportGroup(
     int providerIndex,
     String providerLabel,
     String promptLabel,
+    boolean showPrompt,
     GroupSummary summary,
     Histogram scores,
     Histogram latencyMs) {

@@ -31,7 +31,7 @@ final class ScoreDistributionChart {
       ReportGroup group = groups.get(i);
       Histogram scores = group.scores();
       double baseline = TOP + i * ROW + BAR_AREA;
-      svg.text(PLOT_LEFT - 8, baseline - BAR_AREA / 2.0 + 4, Svg.fit(group.label(), 22), "label", "end", group.label());
+      svg.rowLabel(PLOT_LEFT - 8, baseline - BAR_AREA / 2.0, group);
       svg.line(PLOT_LEFT, baseline, PLOT_RIGHT, baseline, "axis");
       for (int bin = 0; bin < scores.binCount() && maxShare > 0; bin++) {
         long count = scores.count(bin);

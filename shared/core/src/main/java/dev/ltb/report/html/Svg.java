@@ -8,6 +8,8 @@ import java.util.Locale;
  */
 final class Svg {
 
+  private static final int ROW_LABEL_CHARS = 22;
+
   private final StringBuilder out = new StringBuilder(4096);
 
   Svg(String cssClass, int width, int height, String label) {
@@ -124,5 +126,19 @@ final class Svg {
   /** Shortens a label to fit a chart's label column; the full text goes into a title. */
   static String fit(String label, int maxChars) {
     return label.length() <= maxChars ? label : label.substring(0, maxChars - 1) + "…";
+  }
+
+  /**
+   * A group's label, right-aligned at x and centred on y: the provider, and below it the prompt when the run
+   * had several. Long labels are shortened and shown in full as their tooltip.
+   */
+  Svg rowLabel(double x, double y, ReportGroup group) {
+    if (!group.showPrompt()) return fittedText(x, y + 4, group.providerLabel(), "label");
+    fittedText(x, y - 2, group.providerLabel(), "label");
+    return fittedText(x, y + 11, group.promptLabel(), "label minor");
+  }
+
+  private Svg fittedText(double x, double y, String label, String cssClass) {
+    return text(x, y, fit(label, ROW_LABEL_CHARS), cssClass, "end", label.length() > ROW_LABEL_CHARS ? label : null);
   }
 }
