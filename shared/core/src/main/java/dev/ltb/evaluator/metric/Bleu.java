@@ -128,12 +128,19 @@ public final class Bleu {
   /** [hypothesis length, reference length, matches per order..., totals per order...]. */
   private long[] segmentStatistics(String hypothesis, List<String> references) {
     int maxOrder = options.maxOrder();
-    NgramIndex index = new NgramIndex();
-    NgramCounts referenceCounts = null;
-    List<Integer> referenceLengths = new ArrayList<>();
+    List<String> hypothesisTokens = options.tokenizer().tokenize(hypothesis, options.lowercase());
+    List<List<String>> referenceTokens = new ArrayList<>(references.size());
+    int tokenCount = hypothesisTokens.size();
     for (String reference : references) {
       if (reference == null || reference.isEmpty()) continue;
-      int[] symbols = index.symbols(options.tokenizer().tokenize(reference, options.lowercase()));
+      referenceTokens.add(options.tokenizer().tokenize(reference, options.lowercase()));
+      tokenCount += referenceTokens.getLast().size();
+    }
+    NgramIndex index = new NgramIndex(tokenCount * maxOrder);
+    NgramCounts referenceCounts = null;
+    List<Integer> referenceLengths = new ArrayList<>();
+    for (List<String> tokens : referenceTokens) {
+      int[] symbols = index.symbols(tokens);
       referenceLengths.add(symbols.length);
       NgramCounts counts = index.count(symbols, 1, maxOrder);
       if (referenceCounts == null) referenceCounts = counts;
@@ -142,7 +149,7 @@ public final class Bleu {
     if (referenceCounts == null)
       throw new IllegalArgumentException("BLEU needs at least one non-empty reference");
 
-    int[] hypothesisSymbols = index.symbols(options.tokenizer().tokenize(hypothesis, options.lowercase()));
+    int[] hypothesisSymbols = index.symbols(hypothesisTokens);
     NgramCounts hypothesisCounts = index.count(hypothesisSymbols, 1, maxOrder);
     int[] matches = hypothesisCounts.clippedMatches(referenceCounts, index);
 

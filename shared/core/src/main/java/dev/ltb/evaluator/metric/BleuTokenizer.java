@@ -22,9 +22,10 @@ public enum BleuTokenizer {
               .replace("&lt;", "<")
               .replace("&gt;", ">");
       text = spaceOutSymbols(" " + text + " ");
-      text = PERIOD_COMMA_AFTER_NON_DIGIT.matcher(text).replaceAll("$1 $2 ");
-      text = PERIOD_COMMA_BEFORE_NON_DIGIT.matcher(text).replaceAll(" $1 $2");
-      text = DASH_AFTER_DIGIT.matcher(text).replaceAll("$1 $2 ");
+      // The three regular expressions of sacreBLEU's TokenizerRegexp, as single left-to-right passes.
+      text = splitPairs(text, PERIOD_COMMA_AFTER_NON_DIGIT);
+      text = splitPairs(text, PERIOD_COMMA_BEFORE_NON_DIGIT);
+      text = splitPairs(text, DASH_AFTER_DIGIT);
       return PythonText.split(text);
     }
   },
@@ -53,9 +54,6 @@ public enum BleuTokenizer {
     }
   };
 
-  private static final Pattern PERIOD_COMMA_AFTER_NON_DIGIT = Pattern.compile("([^0-9])([.,])");
-  private static final Pattern PERIOD_COMMA_BEFORE_NON_DIGIT = Pattern.compile("([.,])([^0-9])");
-  private static final Pattern DASH_AFTER_DIGIT = Pattern.compile("([0-9])(-)");
   private static final Pattern PUNCTUATION_AFTER_NON_NUMBER = Pattern.compile("(\\P{N})(\\p{P})");
   private static final Pattern PUNCTUATION_BEFORE_NON_NUMBER = Pattern.compile("(\\p{P})(\\P{N})");
   private static final Pattern SYMBOL = Pattern.compile("(\\p{S})");
@@ -95,6 +93,47 @@ public enum BleuTokenizer {
       else out.append(c);
     }
     return out.toString();
+  }
+
+  private static final int PERIOD_COMMA_AFTER_NON_DIGIT = 0; // ([^0-9])([\.,]) -> "\1 \2 "
+  private static final int PERIOD_COMMA_BEFORE_NON_DIGIT = 1; // ([\.,])([^0-9]) -> " \1 \2"
+  private static final int DASH_AFTER_DIGIT = 2; // ([0-9])(-) -> "\1 \2 "
+
+  /**
+   * One of the two-character substitutions, with {@code re.sub} semantics (matches found left to right,
+   * never overlapping). Working on UTF-16 units gives the same text as on code points: the only class
+   * that can match a surrogate is [^0-9], and a space is never inserted inside a pair.
+   */
+  private static String splitPairs(String text, int rule) {
+    StringBuilder out = null;
+    int copied = 0;
+    int i = 0;
+    int last = text.length() - 1;
+    while (i < last) {
+      char x = text.charAt(i);
+      char y = text.charAt(i + 1);
+      boolean match =
+          switch (rule) {
+            case PERIOD_COMMA_AFTER_NON_DIGIT -> !isAsciiDigit(x) && (y == '.' || y == ',');
+            case PERIOD_COMMA_BEFORE_NON_DIGIT -> (x == '.' || x == ',') && !isAsciiDigit(y);
+            default -> isAsciiDigit(x) && y == '-';
+          };
+      if (!match) {
+        i++;
+        continue;
+      }
+      if (out == null) out = new StringBuilder(text.length() + 32);
+      out.append(text, copied, i);
+      if (rule == PERIOD_COMMA_BEFORE_NON_DIGIT) out.append(' ').append(x).append(' ').append(y);
+      else out.append(x).append(' ').append(y).append(' ');
+      i += 2;
+      copied = i;
+    }
+    return out == null ? text : out.append(text, copied, text.length()).toString();
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static boolean isThirteenASymbol(char c) {

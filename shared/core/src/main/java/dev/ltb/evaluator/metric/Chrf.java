@@ -84,8 +84,11 @@ public final class Chrf {
   }
 
   private long[] bestStatistics(String hypothesis, List<String> references) {
-    NgramIndex charIndex = new NgramIndex();
-    NgramIndex wordIndex = new NgramIndex();
+    int length = hypothesis.length();
+    for (String reference : references) length += reference == null ? 0 : reference.length();
+    // Sized for typical text (distinct n-grams grow slower than length); the map grows when needed.
+    NgramIndex charIndex = new NgramIndex(Math.min(length * options.charOrder(), 4096));
+    NgramIndex wordIndex = new NgramIndex(options.wordOrder() == 0 ? 16 : length / 2);
     Side hyp = side(hypothesis, charIndex, wordIndex);
     long[] best = null;
     double bestScore = -1;

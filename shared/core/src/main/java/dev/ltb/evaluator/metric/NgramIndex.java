@@ -14,8 +14,18 @@ final class NgramIndex {
   private static final long NO_PREFIX = 0xFFFFFFFFL << 32;
 
   private final Map<String, Integer> words = new HashMap<>();
-  private final LongIntMap ngrams = new LongIntMap(256);
-  private int[] orders = new int[256];
+  private final LongIntMap ngrams;
+  private int[] orders;
+
+  NgramIndex() {
+    this(256);
+  }
+
+  /** @param expectedNgrams roughly how many distinct n-grams will be interned (avoids rehashing) */
+  NgramIndex(int expectedNgrams) {
+    ngrams = new LongIntMap(Math.max(16, expectedNgrams));
+    orders = new int[Math.max(16, expectedNgrams)];
+  }
 
   /** Maps words to symbols (dense ids of their own, independent of n-gram ids). */
   int[] symbols(List<String> tokens) {

@@ -25,24 +25,31 @@ public final class Rouge {
   /** ROUGE-N: n-gram overlap. */
   public RougeScore rougeN(int n, String prediction, List<String> references) {
     if (n < 1) throw new IllegalArgumentException("ROUGE-N needs n >= 1, was " + n);
-    List<String> predictionTokens = tokenize(prediction);
-    return best(references, reference -> ngramScore(tokenize(reference), predictionTokens, n));
+    Map<String, String> stems = new HashMap<>();
+    List<String> predictionTokens = tokenize(prediction, stems);
+    return best(references, reference -> ngramScore(tokenize(reference, stems), predictionTokens, n));
   }
 
   /** ROUGE-L: longest common subsequence of the whole texts. */
   public RougeScore rougeL(String prediction, List<String> references) {
-    List<String> predictionTokens = tokenize(prediction);
-    return best(references, reference -> lcsScore(tokenize(reference), predictionTokens));
+    Map<String, String> stems = new HashMap<>();
+    List<String> predictionTokens = tokenize(prediction, stems);
+    return best(references, reference -> lcsScore(tokenize(reference, stems), predictionTokens));
   }
 
   /** ROUGE-Lsum: summary-level LCS over sentences separated by newlines (union LCS, no double counting). */
   public RougeScore rougeLsum(String prediction, List<String> references) {
-    List<List<String>> predictionSentences = sentences(prediction);
-    return best(references, reference -> summaryLevelLcs(sentences(reference), predictionSentences));
+    Map<String, String> stems = new HashMap<>();
+    List<List<String>> predictionSentences = sentences(prediction, stems);
+    return best(references, reference -> summaryLevelLcs(sentences(reference, stems), predictionSentences));
   }
 
   /** rouge_score's default tokenizer. */
   public List<String> tokenize(String text) {
+    return tokenize(text, new HashMap<>());
+  }
+
+  private List<String> tokenize(String text, Map<String, String> stems) {
     String lower = PythonText.lower(text);
     List<String> tokens = new ArrayList<>();
     int start = -1;
@@ -51,7 +58,7 @@ public final class Rouge {
       if (alphanumeric && start < 0) start = i;
       if (!alphanumeric && start >= 0) {
         String token = lower.substring(start, i);
-        tokens.add(stemmer != null && token.length() > 3 ? stemmer.stem(token) : token);
+        tokens.add(stemmer != null && token.length() > 3 ? stems.computeIfAbsent(token, stemmer::stem) : token);
         start = -1;
       }
     }
@@ -113,9 +120,9 @@ public final class Rouge {
     return symbols;
   }
 
-  private List<List<String>> sentences(String text) {
+  private List<List<String>> sentences(String text, Map<String, String> stems) {
     List<List<String>> sentences = new ArrayList<>();
-    for (String sentence : text.split("\n", -1)) if (!sentence.isEmpty()) sentences.add(tokenize(sentence));
+    for (String sentence : text.split("\n", -1)) if (!sentence.isEmpty()) sentences.add(tokenize(sentence, stems));
     return sentences;
   }
 
