@@ -79,7 +79,8 @@ public enum BleuTokenizer {
 
   /** The tokenizer with this sacreBLEU name. */
   public static BleuTokenizer byId(String id) {
-    for (BleuTokenizer tokenizer : values()) if (tokenizer.id.equals(id.toLowerCase(Locale.ROOT))) return tokenizer;
+    for (BleuTokenizer tokenizer : values())
+      if (tokenizer.id.equals(id.toLowerCase(Locale.ROOT))) return tokenizer;
     throw new IllegalArgumentException(
         "unknown tokenizer \"" + id + "\"; use one of 13a, intl, char, none");
   }

@@ -97,7 +97,8 @@ public final class Chrf {
       Side ref = side(reference, charIndex, wordIndex);
       long[] stats = new long[3 * order()];
       int slot = matchStatistics(hyp.chars, ref.chars, options.charOrder(), charIndex, stats, 0);
-      if (options.wordOrder() > 0) matchStatistics(hyp.words, ref.words, options.wordOrder(), wordIndex, stats, slot);
+      if (options.wordOrder() > 0)
+        matchStatistics(hyp.words, ref.words, options.wordOrder(), wordIndex, stats, slot);
       double score = fScore(stats);
       if (score > bestScore) {
         bestScore = score;

@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * <p>NLTK adds a third stage that matches WordNet synonyms. WordNet is not available offline, so that
  * stage is skipped: scores equal NLTK's whenever no synonym match would have been found, which covers all
- * of NLTK's published examples, and are otherwise lower (never higher) than NLTK's.
+ * of NLTK's published examples, and are otherwise typically lower than NLTK's.
  */
 public final class Meteor {
 
@@ -28,9 +28,11 @@ public final class Meteor {
   }
 
   public Meteor(double alpha, double beta, double gamma) {
-    if (!(alpha >= 0 && alpha <= 1)) throw new IllegalArgumentException("alpha must be within [0, 1], was " + alpha);
+    if (!(alpha >= 0 && alpha <= 1))
+      throw new IllegalArgumentException("alpha must be within [0, 1], was " + alpha);
     if (!(beta >= 0)) throw new IllegalArgumentException("beta must be >= 0, was " + beta);
-    if (!(gamma >= 0 && gamma <= 1)) throw new IllegalArgumentException("gamma must be within [0, 1], was " + gamma);
+    if (!(gamma >= 0 && gamma <= 1))
+      throw new IllegalArgumentException("gamma must be within [0, 1], was " + gamma);
     this.alpha = alpha;
     this.beta = beta;
     this.gamma = gamma;

@@ -16,7 +16,9 @@ public final class PythonText {
 
   /** Python's {@code str.isspace()} for one code point. */
   public static boolean isSpace(int codePoint) {
-    if (codePoint < 128) return codePoint == ' ' || (codePoint >= '\t' && codePoint <= '\r') || (codePoint >= 0x1c && codePoint <= 0x1f);
+    if (codePoint < 128)
+      return codePoint == ' ' || (codePoint >= '\t' && codePoint <= '\r')
+          || (codePoint >= 0x1c && codePoint <= 0x1f);
     return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint) || codePoint == 0x85;
   }
 

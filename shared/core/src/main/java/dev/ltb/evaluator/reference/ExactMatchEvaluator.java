@@ -36,16 +36,15 @@ public final class ExactMatchEvaluator implements Evaluator {
   public EvaluationResult evaluate(Assertion assertion, EvaluationContext context) {
     List<String> references = ReferenceTexts.of(assertion);
     String normalized = SquadAnswer.normalize(context.output());
+    String observed = "normalized output \"" + shown(normalized) + "\"";
     for (String reference : references) {
       if (SquadAnswer.normalize(reference).equals(normalized))
-        return EvaluationResult.of(
-            true, "normalized output \"" + shown(normalized) + "\" matches the reference \"" + shown(reference) + "\"");
+        return EvaluationResult.of(true, observed + " matches the reference \"" + shown(reference) + "\"");
     }
     String reason =
         references.size() == 1
-            ? "normalized output \"" + shown(normalized) + "\" differs from the reference \"" + shown(references.get(0))
-                + "\""
-            : "normalized output \"" + shown(normalized) + "\" matches none of " + references.size() + " references";
+            ? observed + " differs from the reference \"" + shown(references.get(0)) + "\""
+            : observed + " matches none of " + references.size() + " references";
     return EvaluationResult.of(false, reason);
   }
 

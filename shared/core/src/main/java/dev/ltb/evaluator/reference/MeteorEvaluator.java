@@ -42,7 +42,9 @@ public final class MeteorEvaluator implements Evaluator {
     BleuTokenizer tokenizer = config.tokenizer("13a");
     Meteor meteor =
         new Meteor(
-            config.number("alpha", 0.9, 0, 1), config.number("beta", 3.0, 0, 100), config.number("gamma", 0.5, 0, 1));
+            config.number("alpha", 0.9, 0, 1),
+            config.number("beta", 3.0, 0, 100),
+            config.number("gamma", 0.5, 0, 1));
     List<List<String>> references =
         ReferenceTexts.of(assertion).stream().map(reference -> tokenizer.tokenize(reference, false)).toList();
     MeteorScore score = meteor.score(tokenizer.tokenize(context.output(), false), references);

@@ -26,7 +26,9 @@ final class ReferenceTexts {
     for (JsonNode item : value) {
       if (!item.isValueNode() || item.isNull())
         throw new EvaluationException(
-            assertion.type() + " value must list reference texts, but an item is " + item.getNodeType().name().toLowerCase());
+            assertion.type()
+                + " value must list reference texts, but an item is "
+                + item.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
       references.add(item.asText());
     }
     return references;

@@ -21,10 +21,11 @@ final class Verdicts {
   }
 
   /** Passes when {@code score >= threshold}; the score is the metric itself. */
-  static EvaluationResult atLeast(String metric, double score, double threshold, Map<String, Double> namedScores) {
+  static EvaluationResult atLeast(
+      String metric, double score, double threshold, Map<String, Double> namedScores) {
     boolean pass = score >= threshold;
-    String reason =
-        metric + " " + format(score) + (pass ? " meets the threshold " : " is below the threshold ") + plain(threshold);
+    String verdict = pass ? " meets the threshold " : " is below the threshold ";
+    String reason = metric + " " + format(score) + verdict + plain(threshold);
     return new EvaluationResult(pass, clamp(score), reason, namedScores, TokenUsage.NONE);
   }
 
@@ -32,10 +33,11 @@ final class Verdicts {
    * Passes when {@code errorRate <= maximum}; the score is {@code 1 - errorRate}, clipped to [0, 1]
    * (an error rate can exceed 1 when the output is longer than the reference).
    */
-  static EvaluationResult atMost(String metric, double errorRate, double maximum, Map<String, Double> namedScores) {
+  static EvaluationResult atMost(
+      String metric, double errorRate, double maximum, Map<String, Double> namedScores) {
     boolean pass = errorRate <= maximum;
-    String reason =
-        metric + " " + format(errorRate) + (pass ? " is within the maximum " : " exceeds the maximum ") + plain(maximum);
+    String verdict = pass ? " is within the maximum " : " exceeds the maximum ";
+    String reason = metric + " " + format(errorRate) + verdict + plain(maximum);
     return new EvaluationResult(pass, clamp(1 - errorRate), reason, namedScores, TokenUsage.NONE);
   }
 
