@@ -16,6 +16,16 @@ import dev.ltb.evaluator.text.LevenshteinEvaluator;
 import dev.ltb.evaluator.text.RegexEvaluator;
 import dev.ltb.evaluator.text.StartsWithEvaluator;
 import dev.ltb.evaluator.text.WordCountEvaluator;
+import dev.ltb.evaluator.reference.BleuEvaluator;
+import dev.ltb.evaluator.reference.CerEvaluator;
+import dev.ltb.evaluator.reference.ChrfEvaluator;
+import dev.ltb.evaluator.reference.ExactMatchEvaluator;
+import dev.ltb.evaluator.reference.F1Evaluator;
+import dev.ltb.evaluator.reference.GleuEvaluator;
+import dev.ltb.evaluator.reference.MeteorEvaluator;
+import dev.ltb.evaluator.reference.RougeLEvaluator;
+import dev.ltb.evaluator.reference.RougeNEvaluator;
+import dev.ltb.evaluator.reference.WerEvaluator;
 import java.util.List;
 
 /**
@@ -42,7 +52,17 @@ public final class BuiltInEvaluators {
               new ContainsJsonEvaluator(),
               new LatencyEvaluator(),
               new CostEvaluator(),
-              new FinishReasonEvaluator()));
+              new FinishReasonEvaluator(),
+              new BleuEvaluator(),
+              new GleuEvaluator(),
+              new MeteorEvaluator(),
+              new RougeNEvaluator(),
+              new RougeLEvaluator(),
+              new ChrfEvaluator(),
+              new F1Evaluator(),
+              new ExactMatchEvaluator(),
+              new WerEvaluator(),
+              new CerEvaluator()));
 
   private BuiltInEvaluators() {}
 
