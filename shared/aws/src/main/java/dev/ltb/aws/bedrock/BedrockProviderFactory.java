@@ -12,7 +12,7 @@ import dev.ltb.provider.ProviderContext;
 import dev.ltb.provider.ProviderDescriptor;
 import dev.ltb.provider.ProviderFactory;
 import dev.ltb.suite.ProviderSpec;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -123,8 +123,8 @@ public final class BedrockProviderFactory implements ProviderFactory {
 
   @SafeVarargs
   private static List<String> concat(List<String>... lists) {
-    List<String> all = new ArrayList<>();
-    Stream.of(lists).flatMap(List::stream).filter(key -> !all.contains(key)).forEach(all::add);
+    Set<String> all = new LinkedHashSet<>();
+    Stream.of(lists).forEach(all::addAll);
     return List.copyOf(all);
   }
 }

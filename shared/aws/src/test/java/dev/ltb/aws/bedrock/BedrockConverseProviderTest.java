@@ -271,6 +271,16 @@ class BedrockConverseProviderTest {
   }
 
   @Test
+  void anAnswerSlowerThanTheTimeoutIsATimeout() {
+    bedrock.stubFor(post(urlPathEqualTo(CONVERSE_PATH))
+        .willReturn(ProviderFixtures.load("bedrock-converse").response().withFixedDelay(5_000)));
+
+    assertThatThrownBy(() -> provider(bedrock, ID, "{\"timeoutMs\": 300}").complete(ProviderRequest.ofText("hi")))
+        .isInstanceOf(ProviderException.Timeout.class)
+        .hasMessageStartingWith(ID + ": ");
+  }
+
+  @Test
   void aRefusedConnectionIsUnavailable() throws IOException {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {

@@ -128,12 +128,13 @@ public record ConverseOptions(
     return Tool.fromToolSpec(builder.build());
   }
 
+  /** The tool's JSON schema; a tool without one takes no input. */
   private static JsonNode schema(JsonNode spec) {
     JsonNode inputSchema = spec.path("inputSchema");
     if (inputSchema.path("json").isObject()) return inputSchema.get("json");
-    if (inputSchema.isObject()) return inputSchema;
-    if (spec.path("input_schema").isObject()) return spec.get("input_schema");
-    if (spec.path("parameters").isObject()) return spec.get("parameters");
+    for (String key : List.of("inputSchema", "input_schema", "parameters")) {
+      if (spec.has(key)) return spec.get(key);
+    }
     return Json.mapper().createObjectNode().put("type", "object").set("properties", Json.mapper().createObjectNode());
   }
 

@@ -193,7 +193,7 @@ public final class ConverseRequestMapper {
 
   private byte[] decode(String base64, String what) {
     try {
-      return Base64.getMimeDecoder().decode(base64.strip());
+      return Base64.getDecoder().decode(base64.replaceAll("\\s", ""));
     } catch (IllegalArgumentException e) {
       throw invalid("the " + what + " is not valid base64: " + e.getMessage());
     }

@@ -87,7 +87,8 @@ public final class Documents {
     BigDecimal value = new BigDecimal(text);
     if (value.scale() <= 0 && text.matches("-?\\d+")) {
       try {
-        return NODES.numberNode(value.longValueExact());
+        long whole = value.longValueExact();
+        return whole == (int) whole ? NODES.numberNode((int) whole) : NODES.numberNode(whole);
       } catch (ArithmeticException tooLarge) {
         return NODES.numberNode(value.toBigIntegerExact());
       }
