@@ -22,7 +22,14 @@ import java.util.TreeMap;
 final class Services {
 
   private final EvaluatorRegistry evaluators = BuiltInEvaluators.registry();
-  private final ProviderRegistry providers = BuiltInProviders.registry();
+  private final ProviderRegistry providers = withAws(BuiltInProviders.registry());
+
+  /** The core registry cannot see the AWS adapter; the CLI adds its providers (Bedrock) here. */
+  private static ProviderRegistry withAws(ProviderRegistry core) {
+    ProviderRegistry all = core;
+    for (var factory : dev.ltb.aws.AwsProviders.factories()) all = all.with(factory);
+    return all;
+  }
 
   EvaluatorRegistry evaluators() {
     return evaluators;
