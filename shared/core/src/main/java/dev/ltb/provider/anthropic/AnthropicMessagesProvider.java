@@ -162,8 +162,10 @@ public final class AnthropicMessagesProvider extends AbstractProvider {
               if (message.stopped()) break;
             }
           }
-          if (!message.started())
-            throw new ProviderException.MalformedResponse(id() + ": the stream ended before message_start", 200, null);
+          if (!message.started()) {
+            throw new ProviderException.MalformedResponse(
+                id() + ": the stream ended before message_start", 200, null);
+          }
           if (!message.stopped()) {
             throw new ProviderException.Unavailable(
                 id() + ": the stream ended before message_stop (connection cut?); the answer is incomplete", null);
@@ -224,7 +226,8 @@ public final class AnthropicMessagesProvider extends AbstractProvider {
       String rest = id.substring(Math.min(id.length(), "anthropic:".length()));
       if (rest.startsWith("completion:")) {
         throw new ProviderConfigException(
-            "provider " + id + ": the legacy Text Completions API is not supported; use anthropic:messages:<model>");
+            "provider " + id
+                + ": the legacy Text Completions API is not supported; use anthropic:messages:<model>");
       }
       String model = rest.startsWith("messages:") ? rest.substring("messages:".length()) : rest;
       if (model.isBlank() || model.equals("messages")) {

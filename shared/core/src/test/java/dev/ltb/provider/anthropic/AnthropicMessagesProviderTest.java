@@ -49,7 +49,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AnthropicMessagesProviderTest {
 
   @RegisterExtension
-  static WireMockExtension anthropic = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension anthropic =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   // Shaped like no known vendor key, so only the provider's own secrets() list can redact it.
   private static final String KEY = "team-key-7c1e9a4b2f6d3058";
@@ -137,7 +138,8 @@ class AnthropicMessagesProviderTest {
                 "toolu_018acGYLtfR52q9yDbWaEdQZ", "get_weather", "{\"location\":\"San Francisco, CA\",\"units\":\"f\"}"));
     assertThat(response.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
     assertThat(response.timeToFirstTokenMs()).isNotNull();
-    anthropic.verify(postRequestedFor(urlPathEqualTo(PATH)).withRequestBody(equalToJson(fixture.request().path("body").toString())));
+    anthropic.verify(
+        postRequestedFor(urlPathEqualTo(PATH)).withRequestBody(equalToJson(fixture.request().path("body").toString())));
   }
 
   @Test
@@ -155,7 +157,8 @@ class AnthropicMessagesProviderTest {
                 "toolu_01A9HHF5Ezy3oBrKmSgfASm9", "get_weather", "{\"location\":\"San Francisco, CA\",\"units\":\"f\"}"));
     assertThat(response.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
     assertThat(response.output()).contains("\"type\":\"tool_use\"", "\"name\":\"get_weather\"");
-    anthropic.verify(postRequestedFor(urlPathEqualTo(PATH)).withRequestBody(equalToJson(fixture.request().path("body").toString())));
+    anthropic.verify(
+        postRequestedFor(urlPathEqualTo(PATH)).withRequestBody(equalToJson(fixture.request().path("body").toString())));
   }
 
   @Test
@@ -334,7 +337,9 @@ class AnthropicMessagesProviderTest {
     stub(ProviderFixtures.load("anthropic-messages").response());
     ProviderContext context = context(Map.of("ANTHROPIC_API_KEY", KEY, "ANTHROPIC_BASE_URL", anthropic.baseUrl()));
 
-    ask(new AnthropicMessagesProvider.Factory().create(ProviderSpec.of("anthropic:messages:claude-haiku-4-5"), context), "Hi");
+    ProviderSpec spec = ProviderSpec.of("anthropic:messages:claude-haiku-4-5");
+
+    ask(new AnthropicMessagesProvider.Factory().create(spec, context), "Hi");
 
     anthropic.verify(postRequestedFor(urlPathEqualTo(PATH)).withHeader("x-api-key", equalTo(KEY)));
   }

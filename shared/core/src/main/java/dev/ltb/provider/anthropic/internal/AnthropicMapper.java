@@ -41,8 +41,10 @@ public final class AnthropicMapper {
             .filter(message -> message.role() != ChatMessage.Role.SYSTEM)
             .map(AnthropicMapper::message)
             .toList();
-    if (turns.isEmpty())
-      throw new IllegalArgumentException("the prompt has only system messages; the Messages API needs a user turn");
+    if (turns.isEmpty()) {
+      throw new IllegalArgumentException(
+          "the prompt has only system messages; the Messages API needs a user turn");
+    }
     MessagesRequest body =
         new MessagesRequest(
             model,
@@ -100,7 +102,8 @@ public final class AnthropicMapper {
       if ("tool_use".equals(block.type())) {
         String arguments = block.input() == null || block.input().isNull() ? "{}" : block.input().toString();
         toolCalls.add(new ToolCall(block.id(), block.name() == null ? "" : block.name(), arguments));
-        ObjectNode toolUse = toolUses.addObject().put("type", "tool_use").put("id", block.id()).put("name", block.name());
+        ObjectNode toolUse = toolUses.addObject().put("type", "tool_use");
+        toolUse.put("id", block.id()).put("name", block.name());
         toolUse.set("input", block.input() == null ? JsonNodeFactory.instance.objectNode() : block.input());
       }
     }

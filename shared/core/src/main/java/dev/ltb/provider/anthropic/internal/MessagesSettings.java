@@ -80,9 +80,9 @@ public record MessagesSettings(
     ObjectNode anthropic = JsonNodeFactory.instance.objectNode();
     anthropic.set("name", function.path("name"));
     if (function.has("description")) anthropic.set("description", function.get("description"));
-    anthropic.set(
-        "input_schema",
-        function.has("parameters") ? function.get("parameters") : JsonNodeFactory.instance.objectNode().put("type", "object"));
+    JsonNode schema = function.get("parameters");
+    if (schema == null) schema = JsonNodeFactory.instance.objectNode().put("type", "object");
+    anthropic.set("input_schema", schema);
     return anthropic;
   }
 

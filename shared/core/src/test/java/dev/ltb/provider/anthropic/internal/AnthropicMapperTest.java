@@ -126,7 +126,9 @@ class AnthropicMapperTest {
   void sendsAToolTurnAsAUserTurn() {
     ProviderRequest request =
         new ProviderRequest(
-            List.of(ChatMessage.user("Weather?"), new ChatMessage(ChatMessage.Role.TOOL, List.of(new ContentPart.Text("21 C")))),
+            List.of(
+                ChatMessage.user("Weather?"),
+                new ChatMessage(ChatMessage.Role.TOOL, List.of(new ContentPart.Text("21 C")))),
             "(chat)",
             true);
 
@@ -243,7 +245,9 @@ class AnthropicMapperTest {
             new ToolCall(
                 "toolu_018acGYLtfR52q9yDbWaEdQZ", "get_weather", "{\"location\":\"San Francisco, CA\",\"units\":\"f\"}"));
     assertThat(result.response().finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
-    assertThat(result.response().usage()).as("message_delta counts are cumulative").isEqualTo(new TokenUsage(656, 74, 0));
+    assertThat(result.response().usage())
+        .as("message_delta counts are cumulative")
+        .isEqualTo(new TokenUsage(656, 74, 0));
   }
 
   @Test
@@ -274,7 +278,8 @@ class AnthropicMapperTest {
     ProviderException error = AnthropicMapper.streamError("anthropic:messages:m", json(data).get("error"), data);
 
     assertThat(error.kind()).isEqualTo(kind);
-    assertThat(error.getMessage()).isEqualTo("anthropic:messages:m: the server failed while streaming: " + type + ": Oops");
+    assertThat(error.getMessage())
+        .isEqualTo("anthropic:messages:m: the server failed while streaming: " + type + ": Oops");
   }
 
   private static MessagesResult stream(String fixture) {

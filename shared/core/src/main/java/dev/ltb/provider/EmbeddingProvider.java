@@ -1,0 +1,19 @@
+package dev.ltb.provider;
+
+/**
+ * A model that turns text into a vector, for the similarity evaluators. Implementations are thread-safe and
+ * never retry (the caller owns retries); failures are {@link ProviderException}s like those of {@link
+ * Provider}, and their messages never contain API keys.
+ */
+public interface EmbeddingProvider {
+
+  /** The id as written in the suite, e.g. {@code gemini:embed:text-embedding-004}. */
+  String id();
+
+  /**
+   * Embeds one text.
+   *
+   * @throws ProviderException when the call failed; its kind says whether a retry can help
+   */
+  Embedding embed(String text);
+}
