@@ -1,6 +1,5 @@
 package dev.ltb.provider.gemini;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ltb.provider.AbstractProvider;
 import dev.ltb.provider.ModelPrice;
@@ -134,10 +133,6 @@ public final class GeminiGenerateContentProvider extends AbstractProvider {
     URI uri = URI.create(connection.modelUrl() + ":generateContent");
     GenerateContentResponse answer =
         transport.postJson(uri, connection.headers(), body, connection.timeout(), GenerateContentResponse.class);
-    if (answer.error() != null && !answer.error().isNull()) {
-      ObjectNode error = JsonNodeFactory.instance.objectNode().set("error", answer.error());
-      throw GeminiMapper.streamError(id(), answer.error(), error.toString());
-    }
     return result(answer, null);
   }
 
@@ -159,6 +154,8 @@ public final class GeminiGenerateContentProvider extends AbstractProvider {
         body,
         connection.timeout(),
         response -> {
+          // a gateway that does not stream answers with one JSON document
+          if (response.isJson()) return result(response.json(GenerateContentResponse.class), null);
           StreamAccumulator answer = new StreamAccumulator(response::elapsedMillis);
           try (SseStream events = new SseStream(response.body())) {
             for (SseEvent event : events) {

@@ -344,6 +344,16 @@ class GeminiGenerateContentProviderTest {
   }
 
   @Test
+  void acceptsAGatewayThatAnswersAStreamRequestWithOneDocument() {
+    stub(STREAM, ProviderFixtures.load("gemini-generate-content").response());
+
+    ProviderResponse response = ask(provider(FLASH, "stream: true"), "Where is Google headquarters?");
+
+    assertThat(response.output()).startsWith("Google's headquarters");
+    assertThat(response.usage()).isEqualTo(new TokenUsage(7, 22, 0));
+  }
+
+  @Test
   void anEmptyStreamIsMalformed() {
     stub(STREAM, aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(""));
 
