@@ -1,6 +1,8 @@
 package dev.ltb.provider.mistral;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ltb.json.Json;
 import dev.ltb.provider.AbstractProvider;
 import dev.ltb.provider.ModelPrice;
 import dev.ltb.provider.PriceTable;
@@ -93,8 +95,9 @@ public final class MistralChatProvider extends AbstractProvider {
           MistralAnswer answer = new MistralAnswer(response::elapsedMillis);
           try (SseStream events = new SseStream(response.body())) {
             for (SseEvent event : events) {
-              MistralChatCompletion chunk = event.json(MistralChatCompletion.class);
-              if (chunk.isError() || event.json().has("error")) {
+              JsonNode json = event.json();
+              MistralChatCompletion chunk = Json.mapper().treeToValue(json, MistralChatCompletion.class);
+              if (chunk.isError() || json.has("error")) {
                 throw new ProviderException.ServerError(
                     id() + ": the server failed while streaming: " + HttpErrorMapper.vendorMessage(event.data()), 200,
                     null);
