@@ -23,7 +23,7 @@ class BuiltInProvidersTest {
   void registersEveryShippedProviderOnce() {
     assertThat(registry.descriptors())
         .extracting(ProviderDescriptor::prefix)
-        .containsExactly("echo", "scripted", "openai", "anthropic", "google", "gemini");
+        .containsExactly("echo", "scripted", "openai", "anthropic", "google", "gemini", "ollama", "llamacpp", "cohere", "mistral", "http", "https");
     assertThat(registry.descriptors()).allSatisfy(descriptor -> assertThat(descriptor.description()).isNotBlank());
   }
 
@@ -45,6 +45,6 @@ class BuiltInProvidersTest {
   void anUnknownVendorIsAConfigError() {
     assertThatThrownBy(() -> registry.create(ProviderSpec.of("acme:chat:x"), context))
         .isInstanceOf(ProviderConfigException.class)
-        .hasMessage("unknown provider \"acme:chat:x\"; known prefixes: echo, scripted, openai, anthropic, google, gemini");
+        .hasMessage("unknown provider \"acme:chat:x\"; known prefixes: echo, scripted, openai, anthropic, google, gemini, ollama, llamacpp, cohere, mistral, http, https");
   }
 }
