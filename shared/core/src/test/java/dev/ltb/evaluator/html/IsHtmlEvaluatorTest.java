@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ltb.evaluator.EvaluationContext;
 import dev.ltb.evaluator.EvaluationResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,6 +61,12 @@ class IsHtmlEvaluatorTest {
   void judgesWhetherTheWholeOutputIsHtml(String output, EvaluationResult expected) {
     assertThat(evaluator.evaluate(assertion("is-html", null), EvaluationContext.ofOutput(output)))
         .isEqualTo(expected);
+  }
+
+  @Test
+  void theDocsListEveryKnownElement() throws IOException {
+    String docs = Files.readString(Path.of("../../docs/evaluators.md"));
+    assertThat(IsHtmlEvaluator.KNOWN_ELEMENTS).allSatisfy(tag -> assertThat(docs).contains("`" + tag + "`"));
   }
 
   @Test
