@@ -30,35 +30,28 @@ public final class IsHtmlEvaluator implements Evaluator {
   /** Elements the parser adds by itself; they count only when the output writes them. */
   private static final Set<String> IMPLIED = Set.of("html", "head", "body");
 
-  /** HTML5 elements, obsolete ones left out (promptfoo's list). */
+  /**
+   * HTML5 elements, obsolete ones left out (promptfoo's list), by kind: metadata, sections, text
+   * content, inline text, media, scripting, edits, tables, forms, interactive and web components.
+   */
   static final Set<String> KNOWN_ELEMENTS =
       Set.of(
-          // document metadata
-          "html", "head", "title", "base", "link", "meta", "style",
-          // sections
-          "body", "article", "section", "nav", "aside", "h1", "h2", "h3", "h4", "h5", "h6",
-          "header", "footer", "address",
-          // text content
-          "p", "hr", "pre", "blockquote", "ol", "ul", "li", "dl", "dt", "dd", "figure",
-          "figcaption", "main", "div",
-          // inline text
-          "a", "em", "strong", "small", "s", "cite", "q", "dfn", "abbr", "ruby", "rt", "rp",
-          "data", "time", "code", "var", "samp", "kbd", "sub", "sup", "i", "b", "u", "mark",
-          "bdi", "bdo", "span", "br", "wbr",
-          // images and media
-          "img", "iframe", "embed", "object", "param", "picture", "source", "video", "audio",
-          "track", "map", "area", "svg", "math",
-          // scripting
-          "script", "noscript", "canvas",
-          // edits
-          "ins", "del",
-          // tables
-          "table", "caption", "colgroup", "col", "tbody", "thead", "tfoot", "tr", "td", "th",
-          // forms
-          "form", "label", "input", "button", "select", "datalist", "optgroup", "option",
-          "textarea", "output", "progress", "meter", "fieldset", "legend",
-          // interactive and web components
-          "details", "summary", "dialog", "menu", "slot", "template");
+          """
+          html head title base link meta style
+          body article section nav aside h1 h2 h3 h4 h5 h6 header footer address
+          p hr pre blockquote ol ul li dl dt dd figure figcaption main div
+          a em strong small s cite q dfn abbr ruby rt rp data time code var samp kbd sub sup i b u
+          mark bdi bdo span br wbr
+          img iframe embed object param picture source video audio track map area svg math
+          script noscript canvas
+          ins del
+          table caption colgroup col tbody thead tfoot tr td th
+          form label input button select datalist optgroup option textarea output progress meter
+          fieldset legend
+          details summary dialog menu slot template
+          """
+              .strip()
+              .split("\\s+"));
 
   private static final EvaluatorDescriptor DESCRIPTOR =
       new EvaluatorDescriptor(

@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * A compiled JSON Schema: the optional value of {@code is-json} and {@code contains-json}, and the
- * parameters of tool definitions. Schemas without {@code $schema} are read as draft-07, the
- * default of the Ajv validator promptfoo uses; remote {@code $ref}s are never fetched.
+ * parameters of tool definitions. Schemas without {@code $schema} are read as draft-07, the default
+ * of the Ajv validator promptfoo uses; remote {@code $ref}s are never fetched.
  */
 public final class JsonSchemaCheck {
 

@@ -9,9 +9,9 @@ import dev.ltb.suite.Assertion;
 import java.util.Optional;
 
 /**
- * {@code is-refusal}: the model declined to answer. A response the provider stopped for its
- * content filter, an empty output, or one matching promptfoo's refusal phrases counts; the reason
- * names what matched. A heuristic: it reads phrases, not intent.
+ * {@code is-refusal}: the model declined to answer. A response the provider stopped for its content
+ * filter, an empty output, or one matching promptfoo's refusal phrases counts; the reason names
+ * what matched. A heuristic: it reads phrases, not intent.
  */
 public final class IsRefusalEvaluator implements Evaluator {
 
@@ -41,6 +41,7 @@ public final class IsRefusalEvaluator implements Evaluator {
     Optional<String> refusal = RefusalPhrases.find(context.output());
     return refusal
         .map(found -> EvaluationResult.of(true, "output is a refusal: " + found))
-        .orElseGet(() -> EvaluationResult.of(false, "output is not a refusal: no refusal phrase found"));
+        .orElseGet(
+            () -> EvaluationResult.of(false, "output is not a refusal: no refusal phrase found"));
   }
 }

@@ -171,7 +171,8 @@ final class RefusalPhrases {
           .toList();
 
   private static final Pattern APOLOGY =
-      Pattern.compile("^(?:i am (?:really )?sorry|i'm (?:really )?sorry|i apologize|my apologies|sorry)\\b");
+      Pattern.compile(
+          "^(?:i am (?:really )?sorry|i'm (?:really )?sorry|i apologize|my apologies|sorry)\\b");
 
   private static final String REGRET = "(?:(?:regrettably|sadly|unfortunately)\\s+)*";
 
@@ -181,7 +182,8 @@ final class RefusalPhrases {
           "\\b(?:i|we)\\s+"
               + REGRET
               + "(?:(?:must|have to|need to)\\s+)?(?:decline|refuse|say no|turn down"
-              + " (?:(?:this|that|the|your) )?request|turn (?:this|that|the|your) request down)\\b");
+              + " (?:(?:this|that|the|your) )?request|turn (?:this|that|the|your) request"
+              + " down)\\b");
 
   /** After an apology, at once: "no.", "but absolutely not", "not possible". */
   private static final Pattern TERSE_NO =
@@ -217,11 +219,14 @@ final class RefusalPhrases {
 
   /** "Sorry, I can't imagine how ..." is sympathy, not a refusal. */
   private static final Pattern IMAGINE =
-      Pattern.compile("^imagine(?:\\s+how\\b|\\s+what\\s+(?:you|they|this|that)\\b|\\s+changing\\s+(?:it|this|that)\\b)");
+      Pattern.compile(
+          "^imagine(?:\\s+how\\b|\\s+what\\s+(?:you|they|this|that)\\b|\\s+changing\\s+(?:it|this|that)\\b)");
 
   private RefusalPhrases() {}
 
-  /** What marks the output as a refusal ("it starts with "I cannot""), or empty when nothing does. */
+  /**
+   * What marks the output as a refusal ("it starts with "I cannot""), or empty when nothing does.
+   */
   static Optional<String> find(String output) {
     String text = normalize(output.strip());
     for (String prefix : PREFIXES)

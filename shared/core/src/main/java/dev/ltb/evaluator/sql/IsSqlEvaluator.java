@@ -8,8 +8,8 @@ import dev.ltb.suite.Assertion;
 
 /**
  * {@code is-sql}: the whole output is SQL that JSqlParser parses (one or more statements), with no
- * select item like {@code a b} that is likely a missing comma, touching only the tables and
- * columns the value allows.
+ * select item like {@code a b} that is likely a missing comma, touching only the tables and columns
+ * the value allows.
  */
 public final class IsSqlEvaluator implements Evaluator {
 

@@ -25,13 +25,12 @@ import net.sf.jsqlparser.statement.update.UpdateSet;
 import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /**
- * What parsed SQL touches, written as node-sql-parser's authorities so promptfoo's allow-lists
- * work unchanged: tables as {@code action::schema::table} and columns as {@code
- * action::table::column}, where the action is {@code select}, {@code insert}, {@code update} or
- * {@code delete}, an unknown schema or table is {@code null}, table aliases are resolved, and
- * {@code (.*)} stands for all columns ({@code SELECT *}, {@code DELETE}, {@code INSERT} without a
- * column list). Also notes select items like {@code a b}, which are more likely a missing comma
- * than an alias.
+ * What parsed SQL touches, written as node-sql-parser's authorities so promptfoo's allow-lists work
+ * unchanged: tables as {@code action::schema::table} and columns as {@code action::table::column},
+ * where the action is {@code select}, {@code insert}, {@code update} or {@code delete}, an unknown
+ * schema or table is {@code null}, table aliases are resolved, and {@code (.*)} stands for all
+ * columns ({@code SELECT *}, {@code DELETE}, {@code INSERT} without a column list). Also notes
+ * select items like {@code a b}, which are more likely a missing comma than an alias.
  */
 final class SqlAuthorities extends TablesNamesFinder<Void> {
 
@@ -67,7 +66,8 @@ final class SqlAuthorities extends TablesNamesFinder<Void> {
       Set<String> realTables = finder.getTables(statement);
       for (TableUse use : finder.tableUses)
         if (realTables.contains(finder.extractTableName(use.table())))
-          tables.add(use.action() + "::" + schema(use.table()) + "::" + use.table().getUnquotedName());
+          tables.add(
+              use.action() + "::" + schema(use.table()) + "::" + use.table().getUnquotedName());
       for (ColumnUse use : finder.columnUses)
         columns.add(use.action() + "::" + finder.resolve(use.table()) + "::" + use.column());
       missingCommas.addAll(finder.missingCommas);

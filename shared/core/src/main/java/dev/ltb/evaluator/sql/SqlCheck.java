@@ -51,7 +51,8 @@ final class SqlCheck {
     if (!columns.isEmpty()) denied.add("columns outside allowedColumns " + quoteAll(columns));
     if (!denied.isEmpty())
       return EvaluationResult.of(
-          false, subject + " is valid SQL" + forDialect + " but uses " + String.join(" and ", denied));
+          false,
+          subject + " is valid SQL" + forDialect + " but uses " + String.join(" and ", denied));
     return EvaluationResult.of(
         true,
         subject

@@ -8,8 +8,7 @@ import dev.ltb.suite.Assertion;
 
 /**
  * {@code is-valid-function-call}: promptfoo's provider-neutral name for the same check as {@code
- * is-valid-openai-tools-call}; here every provider's tool calls share one shape, so it is an
- * alias.
+ * is-valid-openai-tools-call}; here every provider's tool calls share one shape, so it is an alias.
  */
 public final class IsValidFunctionCallEvaluator implements Evaluator {
 

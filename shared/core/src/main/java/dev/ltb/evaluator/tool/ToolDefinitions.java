@@ -63,7 +63,8 @@ final class ToolDefinitions {
       return Json.yaml().readTree(text);
     } catch (JsonProcessingException e) {
       throw new EvaluationException(
-          assertion.type() + " value is not a readable list of tools: " + e.getOriginalMessage(), e);
+          assertion.type() + " value is not a readable list of tools: " + e.getOriginalMessage(),
+          e);
     }
   }
 

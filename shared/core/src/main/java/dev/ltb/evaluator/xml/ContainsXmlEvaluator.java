@@ -44,8 +44,7 @@ public final class ContainsXmlEvaluator implements Evaluator {
     RequiredElements required = RequiredElements.fromValue(assertion);
     String output = context.output();
     List<Span> candidates = XmlFragments.candidates(output);
-    if (candidates.isEmpty())
-      return EvaluationResult.of(false, "output contains no XML elements");
+    if (candidates.isEmpty()) return EvaluationResult.of(false, "output contains no XML elements");
 
     List<Span> wellFormed = new ArrayList<>();
     String firstError = null;

@@ -49,7 +49,8 @@ public final class IsXmlEvaluator implements Evaluator {
     List<String> missing = required.missingFrom(List.of(document.getDocumentElement()));
     if (missing.isEmpty())
       return EvaluationResult.of(
-          true, "output is well-formed XML with the required elements " + quoteAll(required.paths()));
+          true,
+          "output is well-formed XML with the required elements " + quoteAll(required.paths()));
     return EvaluationResult.of(
         false, "output is well-formed XML but lacks the required elements " + quoteAll(missing));
   }

@@ -47,8 +47,7 @@ final class XmlFragments {
   /** Sibling runs first, then outermost elements from left to right. */
   static List<Span> candidates(String text) {
     List<Element> elements = balancedElements(text);
-    Set<Integer> elementStarts =
-        elements.stream().map(Element::start).collect(Collectors.toSet());
+    Set<Integer> elementStarts = elements.stream().map(Element::start).collect(Collectors.toSet());
     Set<Span> ordered = new LinkedHashSet<>();
 
     Map<Integer, List<Element>> byParent = new LinkedHashMap<>();
@@ -112,7 +111,8 @@ final class XmlFragments {
     int end = tagEnd(text, start);
     if (end < 0) return null;
     if (closing) return new Tag(Kind.CLOSING, start, end, name);
-    return new Tag(selfCloses(text, start, end) ? Kind.SELF_CLOSING : Kind.OPENING, start, end, name);
+    return new Tag(
+        selfCloses(text, start, end) ? Kind.SELF_CLOSING : Kind.OPENING, start, end, name);
   }
 
   private static String readName(String text, int start) {

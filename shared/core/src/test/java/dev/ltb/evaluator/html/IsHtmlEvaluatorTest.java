@@ -30,13 +30,13 @@ class IsHtmlEvaluatorTest {
             pass("output is HTML with a <html> element")),
         Arguments.of("  <p>With whitespace</p>\n", pass("output is HTML with a <p> element")),
         Arguments.of("<img src=\"test.jpg\" />", pass("output is HTML with a <img> element")),
-        Arguments.of(
-            "<h1>Title</h1><p>Paragraph</p>", pass("output is HTML with a <h1> element")),
+        Arguments.of("<h1>Title</h1><p>Paragraph</p>", pass("output is HTML with a <h1> element")),
         Arguments.of(
             "<form><input type=\"text\" /><button>Submit</button></form>",
             pass("output is HTML with a <form> element")),
         Arguments.of(
-            "<my-widget size=\"2\"></my-widget>", pass("output is HTML with a <my-widget> element")),
+            "<my-widget size=\"2\"></my-widget>",
+            pass("output is HTML with a <my-widget> element")),
         Arguments.of("<div>Unclosed div", pass("output is HTML with a <div> element")),
         Arguments.of("Just plain text", fail(TEXT_OUTSIDE + "\"Just plain text\"")),
         Arguments.of(
@@ -66,14 +66,14 @@ class IsHtmlEvaluatorTest {
   @Test
   void theDocsListEveryKnownElement() throws IOException {
     String docs = Files.readString(Path.of("../../docs/evaluators.md"));
-    assertThat(IsHtmlEvaluator.KNOWN_ELEMENTS).allSatisfy(tag -> assertThat(docs).contains("`" + tag + "`"));
+    assertThat(IsHtmlEvaluator.KNOWN_ELEMENTS)
+        .allSatisfy(tag -> assertThat(docs).contains("`" + tag + "`"));
   }
 
   @Test
   void leavesOutputsOverTheSizeLimitUnchecked() {
     String huge = "<p>" + "x".repeat(IsHtmlEvaluator.MAX_CHARS) + "</p>";
     assertThat(evaluator.evaluate(assertion("is-html", null), EvaluationContext.ofOutput(huge)))
-        .isEqualTo(
-            fail("output is not checked as HTML: it is longer than 10485760 characters"));
+        .isEqualTo(fail("output is not checked as HTML: it is longer than 10485760 characters"));
   }
 }

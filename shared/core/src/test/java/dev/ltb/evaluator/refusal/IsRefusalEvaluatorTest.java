@@ -49,13 +49,11 @@ class IsRefusalEvaluatorTest {
         Arguments.of(
             "Sorry for your loss. I can't imagine how hard this is; here is what to do next.",
             NOT_A_REFUSAL),
-        Arguments.of(
-            "Sorry for the delay! Here is the recipe you asked for.", NOT_A_REFUSAL),
+        Arguments.of("Sorry for the delay! Here is the recipe you asked for.", NOT_A_REFUSAL),
         Arguments.of(
             "As an AI language model, I have no opinions.",
             pass(REFUSAL + "it contains \"As an AI\"")),
-        Arguments.of(
-            "Book a stay through our partners, as an airbnb host would.", NOT_A_REFUSAL),
+        Arguments.of("Book a stay through our partners, as an airbnb host would.", NOT_A_REFUSAL),
         Arguments.of(
             "That would not be appropriate for me to write.",
             pass(REFUSAL + "it contains \"That would not be appropriate\"")),
@@ -73,7 +71,8 @@ class IsRefusalEvaluatorTest {
   @ParameterizedTest
   @MethodSource("outputs")
   void recognizesRefusalsByTheirPhrasing(String output, EvaluationResult expected) {
-    assertThat(evaluator.evaluate(assertion("is-refusal", null), EvaluationContext.ofOutput(output)))
+    assertThat(
+            evaluator.evaluate(assertion("is-refusal", null), EvaluationContext.ofOutput(output)))
         .isEqualTo(expected);
   }
 

@@ -30,7 +30,8 @@ class RefusalPhrasesTest {
   @ParameterizedTest
   @MethodSource("prefixes")
   void findsEveryPrefixAtTheStart(String prefix) {
-    assertThat(RefusalPhrases.find(prefix + " do that.")).contains("it starts with \"" + prefix + "\"");
+    assertThat(RefusalPhrases.find(prefix + " do that."))
+        .contains("it starts with \"" + prefix + "\"");
   }
 
   @Test

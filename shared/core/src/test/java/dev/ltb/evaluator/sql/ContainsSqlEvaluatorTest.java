@@ -58,7 +58,8 @@ class ContainsSqlEvaluatorTest {
   void checksTheSqlCodeBlockOrElseTheWholeOutput(
       String output, String value, EvaluationResult expected) {
     assertThat(
-            evaluator.evaluate(assertion("contains-sql", value), EvaluationContext.ofOutput(output)))
+            evaluator.evaluate(
+                assertion("contains-sql", value), EvaluationContext.ofOutput(output)))
         .isEqualTo(expected);
   }
 }

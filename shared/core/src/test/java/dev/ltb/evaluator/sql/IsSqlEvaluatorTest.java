@@ -28,7 +28,9 @@ class IsSqlEvaluatorTest {
         Arguments.of("SELECT `id` FROM `users`", null, pass(VALID_MYSQL)),
         Arguments.of("SELECT 'It\\'s' AS quote FROM t", null, pass(VALID_MYSQL)),
         Arguments.of(
-            "SELECT * FROM users;\nDELETE FROM sessions WHERE expired = 1;", null, pass(VALID_MYSQL)),
+            "SELECT * FROM users;\nDELETE FROM sessions WHERE expired = 1;",
+            null,
+            pass(VALID_MYSQL)),
         Arguments.of(
             "WITH recent AS (SELECT * FROM orders) SELECT COUNT(*) total FROM recent",
             null,
@@ -38,7 +40,9 @@ class IsSqlEvaluatorTest {
         Arguments.of(
             "hello world", null, fail(INVALID_MYSQL + "unexpected \"hello\" at line 1, column 1")),
         Arguments.of(
-            "SELECT * FORM users", null, fail(INVALID_MYSQL + "unexpected \"users\" at line 1, column 15")),
+            "SELECT * FORM users",
+            null,
+            fail(INVALID_MYSQL + "unexpected \"users\" at line 1, column 15")),
         Arguments.of(
             "SELECT id FROM users WHERE",
             null,
@@ -55,8 +59,8 @@ class IsSqlEvaluatorTest {
             null,
             fail(
                 INVALID_MYSQL
-                    + "\"u.name email\" in a select list looks like a missing comma (write AS for an"
-                    + " alias)")),
+                    + "\"u.name email\" in a select list looks like a missing comma (write AS for"
+                    + " an alias)")),
         Arguments.of("SELECT name AS email FROM users", null, pass(VALID_MYSQL)),
         Arguments.of(
             "SELECT [id] FROM [users]",
@@ -154,7 +158,8 @@ class IsSqlEvaluatorTest {
             "is-sql value has an unknown option \"allowedTable\"; known options: databaseType,"
                 + " allowedTables, allowedColumns"),
         Arguments.of(
-            "{allowedColumns: [1]}", "is-sql allowedColumns must be a list of strings, but an entry is 1"),
+            "{allowedColumns: [1]}",
+            "is-sql allowedColumns must be a list of strings, but an entry is 1"),
         Arguments.of(
             "{allowedTables: ['select::null::(']}",
             "is-sql allowedTables entry \"select::null::(\" is not a valid regular expression:"

@@ -21,7 +21,8 @@ class EndsWithEvaluatorTest {
   static Stream<Arguments> results() {
     return Stream.of(
         Arguments.of("The answer is Paris.", "Paris.", pass("output ends with \"Paris.\"")),
-        Arguments.of("The answer is Paris.\n", "Paris.", fail("output does not end with \"Paris.\"")),
+        Arguments.of(
+            "The answer is Paris.\n", "Paris.", fail("output does not end with \"Paris.\"")),
         Arguments.of("The answer is paris.", "Paris.", fail("output does not end with \"Paris.\"")),
         Arguments.of("Total: 42", "42", pass("output ends with \"42\"")),
         Arguments.of("", "done", fail("output does not end with \"done\"")));
@@ -30,7 +31,8 @@ class EndsWithEvaluatorTest {
   @ParameterizedTest
   @MethodSource("results")
   void checksTheEndOfTheOutput(String output, String value, EvaluationResult expected) {
-    assertThat(evaluator.evaluate(assertion("ends-with", value), EvaluationContext.ofOutput(output)))
+    assertThat(
+            evaluator.evaluate(assertion("ends-with", value), EvaluationContext.ofOutput(output)))
         .isEqualTo(expected);
   }
 
@@ -38,14 +40,16 @@ class EndsWithEvaluatorTest {
     return Stream.of(
         Arguments.of(
             "''", "ends-with needs a non-empty string or number as value, got an empty string"),
-        Arguments.of("[a, b]", "ends-with needs a non-empty string or number as value, got a list"));
+        Arguments.of(
+            "[a, b]", "ends-with needs a non-empty string or number as value, got a list"));
   }
 
   @ParameterizedTest
   @MethodSource("invalidValues")
   void rejectsValuesThatAreNotText(String value, String message) {
     assertThatThrownBy(
-            () -> evaluator.evaluate(assertion("ends-with", value), EvaluationContext.ofOutput("x")))
+            () ->
+                evaluator.evaluate(assertion("ends-with", value), EvaluationContext.ofOutput("x")))
         .isInstanceOf(EvaluationException.class)
         .hasMessage(message);
   }

@@ -116,7 +116,10 @@ class ToolCallF1EvaluatorTest {
   @ParameterizedTest
   @MethodSource("scores")
   void scoresTheOverlapOfExpectedAndCalledTools(
-      String expectedTools, Double threshold, EvaluationContext context, EvaluationResult expected) {
+      String expectedTools,
+      Double threshold,
+      EvaluationContext context,
+      EvaluationResult expected) {
     assertResult(
         evaluator.evaluate(assertion("tool-call-f1", expectedTools, threshold), context), expected);
   }

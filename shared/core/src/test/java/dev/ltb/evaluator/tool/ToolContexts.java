@@ -49,7 +49,8 @@ final class ToolContexts {
         new ProviderResponse(output, null, null, FinishReason.TOOL_CALLS, 0, null, calls, false);
     ProviderSpec provider =
         ProviderSpec.of(
-            "openai:chat:gpt-4o-mini", yaml(providerConfigYaml == null ? "{}" : providerConfigYaml));
+            "openai:chat:gpt-4o-mini",
+            yaml(providerConfigYaml == null ? "{}" : providerConfigYaml));
     return new EvaluationContext(output, response, "", Map.of(), null, provider);
   }
 }

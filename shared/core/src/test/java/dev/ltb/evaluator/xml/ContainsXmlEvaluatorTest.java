@@ -41,8 +41,7 @@ class ContainsXmlEvaluatorTest {
         Arguments.of(
             "Name: <name>Ann</name>, age: <age>30</age>.",
             "name, age",
-            pass(
-                "output contains well-formed XML with the required elements [\"name\", \"age\"]")),
+            pass("output contains well-formed XML with the required elements [\"name\", \"age\"]")),
         Arguments.of(
             "First <a>1</a> then <b>2</b>",
             "[b]",
@@ -52,7 +51,8 @@ class ContainsXmlEvaluatorTest {
             "Unclosed <list><item>1</item><item>2</item>",
             "[item.1]",
             pass("output contains well-formed XML with the required elements [\"item.1\"]")),
-        Arguments.of("No markup here, only 3 < 4 and 5 > 2.", null, fail("output contains no XML elements")),
+        Arguments.of(
+            "No markup here, only 3 < 4 and 5 > 2.", null, fail("output contains no XML elements")),
         Arguments.of("<div>unclosed", null, fail("output contains no XML elements")),
         Arguments.of(
             "<a>AT&T</a>",
@@ -61,9 +61,7 @@ class ContainsXmlEvaluatorTest {
                 "output contains no well-formed XML: The reference to entity \"T\" must end with"
                     + " the ';' delimiter.")),
         Arguments.of(
-            "<note priority=\"<high>\">x</note>",
-            null,
-            fail("output contains no XML elements")),
+            "<note priority=\"<high>\">x</note>", null, fail("output contains no XML elements")),
         Arguments.of(
             "<!DOCTYPE foo [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><foo>&xxe;</foo>",
             null,
@@ -76,7 +74,8 @@ class ContainsXmlEvaluatorTest {
   @MethodSource("results")
   void findsWellFormedXmlInsideTheOutput(String output, String value, EvaluationResult expected) {
     assertThat(
-            evaluator.evaluate(assertion("contains-xml", value), EvaluationContext.ofOutput(output)))
+            evaluator.evaluate(
+                assertion("contains-xml", value), EvaluationContext.ofOutput(output)))
         .isEqualTo(expected);
   }
 }

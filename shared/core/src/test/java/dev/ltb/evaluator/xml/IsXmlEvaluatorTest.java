@@ -30,7 +30,8 @@ class IsXmlEvaluatorTest {
   static final String EXTERNAL_ENTITY =
       """
       <!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
-      <foo>&xxe;</foo>""";
+      <foo>&xxe;</foo>\
+      """;
 
   static final String DOCTYPE_REFUSED =
       "it declares a DOCTYPE, which is refused (DTDs and entities are never processed)";
@@ -59,7 +60,9 @@ class IsXmlEvaluatorTest {
         Arguments.of(
             "Here you go: <root/>",
             null,
-            fail("output is not well-formed XML: Content is not allowed in prolog. (line 1, column 1)")),
+            fail(
+                "output is not well-formed XML: Content is not allowed in prolog. (line 1, column"
+                    + " 1)")),
         Arguments.of(
             "<a/><b/>",
             null,
@@ -78,8 +81,10 @@ class IsXmlEvaluatorTest {
             fail(
                 "output is not well-formed XML: The entity \"nbsp\" was referenced, but not"
                     + " declared. (line 1, column 10)")),
-        Arguments.of(BILLION_LAUGHS, null, fail("output is not well-formed XML: " + DOCTYPE_REFUSED)),
-        Arguments.of(EXTERNAL_ENTITY, null, fail("output is not well-formed XML: " + DOCTYPE_REFUSED)),
+        Arguments.of(
+            BILLION_LAUGHS, null, fail("output is not well-formed XML: " + DOCTYPE_REFUSED)),
+        Arguments.of(
+            EXTERNAL_ENTITY, null, fail("output is not well-formed XML: " + DOCTYPE_REFUSED)),
         Arguments.of(
             ANALYSIS,
             "{requiredElements: [analysis.classification, analysis.color]}",
@@ -89,8 +94,7 @@ class IsXmlEvaluatorTest {
         Arguments.of(
             "<analysis><classification>T-shirt</classification></analysis>",
             "{requiredElements: [analysis.classification, analysis.color]}",
-            fail(
-                "output is well-formed XML but lacks the required elements [\"analysis.color\"]")),
+            fail("output is well-formed XML but lacks the required elements [\"analysis.color\"]")),
         Arguments.of(
             ANALYSIS,
             "'analysis.color, classification'",
@@ -148,7 +152,8 @@ class IsXmlEvaluatorTest {
   @MethodSource("invalidValues")
   void rejectsValuesThatAreNoElementPaths(String value, String message) {
     assertThatThrownBy(
-            () -> evaluator.evaluate(assertion("is-xml", value), EvaluationContext.ofOutput("<a/>")))
+            () ->
+                evaluator.evaluate(assertion("is-xml", value), EvaluationContext.ofOutput("<a/>")))
         .isInstanceOf(EvaluationException.class)
         .hasMessage(message);
   }
