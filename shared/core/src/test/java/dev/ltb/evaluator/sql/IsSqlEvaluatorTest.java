@@ -113,6 +113,20 @@ class IsSqlEvaluatorTest {
                 "output is valid SQL for MySQL but uses columns outside allowedColumns"
                     + " [\"select::users::password\"]")),
         Arguments.of(
+            "SELECT o.* FROM orders o",
+            "{allowedColumns: ['select::orders::\\(\\.\\*\\)']}",
+            pass(VALID_MYSQL + ALLOWED)),
+        Arguments.of(
+            "SELECT * FROM orders",
+            "{allowedColumns: ['select::null::\\(\\.\\*\\)']}",
+            pass(VALID_MYSQL + ALLOWED)),
+        Arguments.of(
+            "SELECT total FROM orders",
+            "{allowedColumns: ['select::null::\\(\\.\\*\\)']}",
+            fail(
+                "output is valid SQL for MySQL but uses columns outside allowedColumns"
+                    + " [\"select::null::total\"]")),
+        Arguments.of(
             "INSERT INTO logs VALUES (1, 'x')",
             "{allowedTables: ['insert::null::logs'], allowedColumns: ['insert::logs::(.*)']}",
             pass(VALID_MYSQL + ALLOWED)),
