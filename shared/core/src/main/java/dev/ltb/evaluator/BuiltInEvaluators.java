@@ -1,13 +1,18 @@
 package dev.ltb.evaluator;
 
+import dev.ltb.evaluator.html.IsHtmlEvaluator;
 import dev.ltb.evaluator.json.ContainsJsonEvaluator;
 import dev.ltb.evaluator.json.IsJsonEvaluator;
+import dev.ltb.evaluator.refusal.IsRefusalEvaluator;
 import dev.ltb.evaluator.runtime.CostEvaluator;
 import dev.ltb.evaluator.runtime.FinishReasonEvaluator;
 import dev.ltb.evaluator.runtime.LatencyEvaluator;
+import dev.ltb.evaluator.sql.ContainsSqlEvaluator;
+import dev.ltb.evaluator.sql.IsSqlEvaluator;
 import dev.ltb.evaluator.text.ContainsAllEvaluator;
 import dev.ltb.evaluator.text.ContainsAnyEvaluator;
 import dev.ltb.evaluator.text.ContainsEvaluator;
+import dev.ltb.evaluator.text.EndsWithEvaluator;
 import dev.ltb.evaluator.text.EqualsEvaluator;
 import dev.ltb.evaluator.text.IContainsAllEvaluator;
 import dev.ltb.evaluator.text.IContainsAnyEvaluator;
@@ -26,6 +31,11 @@ import dev.ltb.evaluator.reference.MeteorEvaluator;
 import dev.ltb.evaluator.reference.RougeLEvaluator;
 import dev.ltb.evaluator.reference.RougeNEvaluator;
 import dev.ltb.evaluator.reference.WerEvaluator;
+import dev.ltb.evaluator.tool.IsValidFunctionCallEvaluator;
+import dev.ltb.evaluator.tool.IsValidOpenAiToolsCallEvaluator;
+import dev.ltb.evaluator.tool.ToolCallF1Evaluator;
+import dev.ltb.evaluator.xml.ContainsXmlEvaluator;
+import dev.ltb.evaluator.xml.IsXmlEvaluator;
 import java.util.List;
 
 /**
@@ -45,11 +55,18 @@ public final class BuiltInEvaluators {
               new IContainsAnyEvaluator(),
               new IContainsAllEvaluator(),
               new StartsWithEvaluator(),
+              new EndsWithEvaluator(),
               new RegexEvaluator(),
               new LevenshteinEvaluator(),
               new WordCountEvaluator(),
               new IsJsonEvaluator(),
               new ContainsJsonEvaluator(),
+              new IsXmlEvaluator(),
+              new ContainsXmlEvaluator(),
+              new IsHtmlEvaluator(),
+              new IsSqlEvaluator(),
+              new ContainsSqlEvaluator(),
+              new IsRefusalEvaluator(),
               new LatencyEvaluator(),
               new CostEvaluator(),
               new FinishReasonEvaluator(),
@@ -62,7 +79,10 @@ public final class BuiltInEvaluators {
               new F1Evaluator(),
               new ExactMatchEvaluator(),
               new WerEvaluator(),
-              new CerEvaluator()));
+              new CerEvaluator(),
+              new IsValidOpenAiToolsCallEvaluator(),
+              new IsValidFunctionCallEvaluator(),
+              new ToolCallF1Evaluator()));
 
   private BuiltInEvaluators() {}
 
