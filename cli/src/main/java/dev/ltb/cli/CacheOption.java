@@ -15,7 +15,9 @@ final class CacheOption {
   static final String DIRECTORY_VARIABLE = "LTB_CACHE_DIR";
   static final String HOME_VARIABLE = "LTB_HOME";
 
-  @Option(names = "--no-cache", description = "Call every provider, neither reading nor writing the response cache.")
+  @Option(
+      names = "--no-cache",
+      description = "Call every provider, neither reading nor writing the response cache.")
   boolean disabled;
 
   @Option(

@@ -40,7 +40,8 @@ public record CacheKey(String providerId, String sha256) {
    */
   private static final Pattern SECRET_NAME =
       Pattern.compile(
-          "(?i).*api[-_]?key.*|auth|authorization|proxy-authorization|cookie|.*secret.*|.*password.*|.*credential.*"
+          "(?i).*api[-_]?key.*|auth|authorization|proxy-authorization|cookie"
+              + "|.*secret.*|.*password.*|.*credential.*"
               + "|.*(access|session|bearer|auth|ad|id|refresh)[-_]?token.*");
 
   public CacheKey {
@@ -76,7 +77,8 @@ public record CacheKey(String providerId, String sha256) {
     ObjectNode copy = JsonNodeFactory.instance.objectNode();
     config.properties().forEach(
         field -> {
-          if (!SECRET_NAME.matcher(field.getKey()).matches()) copy.set(field.getKey(), withoutSecrets(field.getValue()));
+          if (!SECRET_NAME.matcher(field.getKey()).matches())
+            copy.set(field.getKey(), withoutSecrets(field.getValue()));
         });
     return copy;
   }

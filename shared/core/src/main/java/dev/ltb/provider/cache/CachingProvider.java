@@ -49,7 +49,8 @@ public final class CachingProvider implements Provider {
 
   /** Wraps every provider worth caching ({@link Provider#cacheable()}) that a registry builds. */
   public static ProviderDecorator decorator(ResponseCache cache) {
-    return (spec, provider) -> provider.cacheable() ? new CachingProvider(provider, spec.config(), cache) : provider;
+    return (spec, provider) ->
+        provider.cacheable() ? new CachingProvider(provider, spec.config(), cache) : provider;
   }
 
   @Override

@@ -42,7 +42,8 @@ public final class FileResponseCache implements ResponseCache {
     this.directory = Objects.requireNonNull(directory, "directory");
     this.ttl = Objects.requireNonNull(ttl, "ttl");
     this.clock = Objects.requireNonNull(clock, "clock");
-    if (ttl.isNegative() || ttl.isZero()) throw new IllegalArgumentException("the cache TTL must be positive, was " + ttl);
+    if (ttl.isNegative() || ttl.isZero())
+      throw new IllegalArgumentException("the cache TTL must be positive, was " + ttl);
   }
 
   public FileResponseCache(Path directory) {

@@ -50,8 +50,8 @@ public final class AzureOpenAiProviderFactory implements ProviderFactory {
           "Azure OpenAI chat completions of a deployment (api-key or Entra ID token; apiVersion)",
           OpenAiChatProvider.concat(
               List.of(
-                  "apiKey", "apiKeyEnvar", "azureAdToken", "azureAdTokenEnvar", "apiBaseUrl", "apiHost", "apiVersion",
-                  "headers", "timeoutMs", "cost", "inputCost", "outputCost"),
+                  "apiKey", "apiKeyEnvar", "azureAdToken", "azureAdTokenEnvar", "apiBaseUrl", "apiHost",
+                  "apiVersion", "headers", "timeoutMs", "cost", "inputCost", "outputCost"),
               ChatSettings.KEYS));
 
   @Override
@@ -65,15 +65,17 @@ public final class AzureOpenAiProviderFactory implements ProviderFactory {
     OpenAiChatProvider.warnAboutUnknownKeys(spec, config, DESCRIPTOR.configKeys());
     ModelId id = ModelId.parse(spec.id(), "azure");
     if (!id.api().equals("chat"))
-      throw new ProviderConfigException("provider " + spec.id() + ": the " + id.api() + " API is not supported; use"
-          + " azure:chat:<deployment>");
+      throw new ProviderConfigException(
+          "provider " + spec.id() + ": the " + id.api() + " API is not supported; use azure:chat:<deployment>");
     String deployment = id.requireModel(spec.id(), "azure:chat:<deployment>", "azure:chat:my-gpt-4o-mini");
     String apiVersion = config.string("apiVersion").filter(text -> !text.isBlank()).orElse(DEFAULT_API_VERSION);
     if (!API_VERSION.matcher(apiVersion).matches())
       throw config.error("apiVersion", "must look like " + DEFAULT_API_VERSION + ", was \"" + apiVersion + "\"");
     URI endpoint =
-        URI.create(endpoint(config, context.secrets()) + "/openai/deployments/"
-            + URLEncoder.encode(deployment, StandardCharsets.UTF_8) + "/chat/completions?api-version=" + apiVersion);
+        URI.create(
+            endpoint(config, context.secrets()) + "/openai/deployments/"
+                + URLEncoder.encode(deployment, StandardCharsets.UTF_8) + "/chat/completions?api-version="
+                + apiVersion);
     Map<String, String> headers = new LinkedHashMap<>();
     String secret = authenticate(config, context.secrets(), headers);
     headers.putAll(config.stringMap("headers"));
@@ -121,7 +123,7 @@ public final class AzureOpenAiProviderFactory implements ProviderFactory {
       return key.get();
     }
     throw new ProviderConfigException(
-        "provider " + config.providerId() + ": no credentials: set " + KEY_VARIABLE + " (or config apiKey) for an API"
-            + " key, or " + TOKEN_VARIABLE + " (or config azureAdToken) for a Microsoft Entra ID token");
+        "provider " + config.providerId() + ": no credentials: set " + KEY_VARIABLE + " (or config apiKey) for an"
+            + " API key, or " + TOKEN_VARIABLE + " (or config azureAdToken) for a Microsoft Entra ID token");
   }
 }

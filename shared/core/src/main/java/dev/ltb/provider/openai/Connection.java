@@ -38,7 +38,8 @@ record Connection(URI endpoint, Map<String, String> headers, Duration timeout, L
    * the vendor's own default URL, when the vendor requires one); {@code OpenAI-Organization} from {@code
    * organization}; extra {@code headers}; {@code timeoutMs}.
    */
-  static Connection of(ProviderConfig config, ProviderContext context, OpenAiCompatibleVendor vendor, String path) {
+  static Connection of(
+      ProviderConfig config, ProviderContext context, OpenAiCompatibleVendor vendor, String path) {
     URI baseUrl = baseUrl(config, context, vendor);
     String apiKey = config.apiKey(context.secrets(), vendor.apiKeyVariable()).orElse(null);
     if (apiKey == null && vendor.apiKeyRequired() && baseUrl.toString().equals(vendor.defaultBaseUrl()))
@@ -47,8 +48,8 @@ record Connection(URI endpoint, Map<String, String> headers, Duration timeout, L
     if (apiKey != null) headers.put("Authorization", "Bearer " + apiKey);
     config.string("organization").ifPresent(organization -> headers.put("OpenAI-Organization", organization));
     headers.putAll(config.stringMap("headers"));
-    return new Connection(
-        URI.create(baseUrl + path), headers, config.requestTimeout(), apiKey == null ? List.of() : List.of(apiKey));
+    List<String> secrets = apiKey == null ? List.of() : List.of(apiKey);
+    return new Connection(URI.create(baseUrl + path), headers, config.requestTimeout(), secrets);
   }
 
   /**
@@ -62,7 +63,8 @@ record Connection(URI endpoint, Map<String, String> headers, Duration timeout, L
         || (vendor.baseUrlVariable() != null && context.secrets().resolve(vendor.baseUrlVariable()).isPresent());
     if (vendor.defaultBaseUrl() == null && !configured) {
       throw config.error(
-          "apiBaseUrl", "is required: the root of the server's OpenAI-compatible API, e.g. http://localhost:8000/v1");
+          "apiBaseUrl",
+          "is required: the root of the server's OpenAI-compatible API, e.g. http://localhost:8000/v1");
     }
     return config.baseUrl(context.secrets(), vendor.baseUrlVariable(), vendor.defaultBaseUrl());
   }

@@ -32,7 +32,8 @@ record ModelId(String api, String model) {
   /** The model, or a message that shows how to write the id. */
   String requireModel(String id, String format, String example) {
     if (model.isBlank())
-      throw new ProviderConfigException("provider " + id + ": no model; write the id as " + format + ", e.g. " + example);
+      throw new ProviderConfigException(
+          "provider " + id + ": no model; write the id as " + format + ", e.g. " + example);
     return model;
   }
 }

@@ -197,9 +197,9 @@ public final class OpenAiChatProvider extends AbstractProvider {
       warnAboutUnknownKeys(spec, config, descriptor.configKeys());
       String model = modelOf(spec.id());
       Connection connection = Connection.of(config, context, vendor, "/chat/completions");
+      Optional<ModelPrice> price = PriceTable.builtIn().resolve(config, model);
       return new OpenAiChatProvider(
-          spec.id(), model, connection, ChatSettings.from(config), PriceTable.builtIn().resolve(config, model), true,
-          context.httpClient());
+          spec.id(), model, connection, ChatSettings.from(config), price, true, context.httpClient());
     }
 
     private String modelOf(String id) {

@@ -25,7 +25,8 @@ import java.util.List;
 public final class OpenAiEmbeddingProvider extends AbstractEmbeddingProvider {
 
   /** The config keys besides the connection's. */
-  static final List<String> KEYS = OpenAiChatProvider.concat(Connection.CONFIG_KEYS, List.of("dimensions", "passthrough"));
+  static final List<String> KEYS =
+      OpenAiChatProvider.concat(Connection.CONFIG_KEYS, List.of("dimensions", "passthrough"));
 
   private final String model;
   private final Connection connection;
@@ -34,7 +35,12 @@ public final class OpenAiEmbeddingProvider extends AbstractEmbeddingProvider {
   private final HttpJsonTransport transport;
 
   private OpenAiEmbeddingProvider(
-      String id, String model, Connection connection, Integer dimensions, ObjectNode passthrough, HttpClient client) {
+      String id,
+      String model,
+      Connection connection,
+      Integer dimensions,
+      ObjectNode passthrough,
+      HttpClient client) {
     super(id);
     this.model = model;
     this.connection = connection;
@@ -54,12 +60,14 @@ public final class OpenAiEmbeddingProvider extends AbstractEmbeddingProvider {
     if (dimensions != null) body.put("dimensions", dimensions);
     body.setAll(passthrough);
     EmbeddingList answer =
-        transport.postJson(connection.endpoint(), connection.headers(), body, connection.timeout(), EmbeddingList.class);
+        transport.postJson(
+            connection.endpoint(), connection.headers(), body, connection.timeout(), EmbeddingList.class);
     if (answer.data() == null || answer.data().isEmpty() || answer.data().getFirst().embedding() == null
         || answer.data().getFirst().embedding().length == 0) {
       throw new ProviderException.MalformedResponse(id() + ": the answer has no embedding", 200, null);
     }
-    long tokens = answer.usage() == null || answer.usage().promptTokens() == null ? 0 : answer.usage().promptTokens();
+    EmbeddingList.Usage usage = answer.usage();
+    long tokens = usage == null || usage.promptTokens() == null ? 0 : usage.promptTokens();
     return new Embedding(answer.data().getFirst().embedding(), new TokenUsage(tokens, 0));
   }
 

@@ -47,8 +47,8 @@ public final class OpenAiProviderFactory implements ProviderFactory {
     if (id.api().equals("responses")) return responses.create(spec, context);
     if (id.isEmbedding()) {
       throw new ProviderConfigException(
-          "provider " + spec.id() + ": an embedding model cannot answer prompts; use it as the embedding provider of"
-              + " a similarity assertion, and a chat model (openai:chat:<model>) here");
+          "provider " + spec.id() + ": an embedding model cannot answer prompts; use it as the embedding provider"
+              + " of a similarity assertion, and a chat model (openai:chat:<model>) here");
     }
     return chat.create(spec, context);
   }

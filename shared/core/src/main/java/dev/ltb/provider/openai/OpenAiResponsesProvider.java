@@ -145,13 +145,15 @@ public final class OpenAiResponsesProvider extends AbstractProvider {
   private ProviderException streamError(ResponseStreamEvent event, SseEvent sse) {
     String code = event.code() == null ? "" : event.code();
     String message = event.message() != null ? event.message() : HttpErrorMapper.vendorMessage(sse.data());
-    String text = id() + ": the server failed while streaming: " + (code.isEmpty() ? message : code + ": " + message);
+    String text =
+        id() + ": the server failed while streaming: " + (code.isEmpty() ? message : code + ": " + message);
     return byCode(code, message, text);
   }
 
   private static ProviderException byCode(String code, String message, String text) {
     return switch (code) {
-      case "rate_limit_exceeded" -> new ProviderException.RateLimited(text, 200, RetryAfter.fromBody(message).orElse(null));
+      case "rate_limit_exceeded" ->
+          new ProviderException.RateLimited(text, 200, RetryAfter.fromBody(message).orElse(null));
       case "server_error", "vector_store_timeout", "" -> new ProviderException.ServerError(text, 200, null);
       case "image_content_policy_violation" -> new ProviderException.ContentFiltered(text, 200);
       default -> new ProviderException.InvalidRequest(text, 200);
@@ -187,12 +189,13 @@ public final class OpenAiResponsesProvider extends AbstractProvider {
       OpenAiChatProvider.warnAboutUnknownKeys(spec, config, DESCRIPTOR.configKeys());
       ModelId id = ModelId.parse(spec.id(), "openai");
       if (!id.api().equals("responses"))
-        throw new ProviderConfigException("provider " + spec.id() + ": not a Responses API id; write openai:responses:<model>");
+        throw new ProviderConfigException(
+            "provider " + spec.id() + ": not a Responses API id; write openai:responses:<model>");
       String model = id.requireModel(spec.id(), "openai:responses:<model>", "openai:responses:gpt-4o-mini");
       Connection connection = Connection.of(config, context, OpenAiCompatibleVendor.OPENAI, "/responses");
+      Optional<ModelPrice> price = PriceTable.builtIn().resolve(config, model);
       return new OpenAiResponsesProvider(
-          spec.id(), model, connection, ResponsesSettings.from(config), PriceTable.builtIn().resolve(config, model),
-          context.httpClient());
+          spec.id(), model, connection, ResponsesSettings.from(config), price, context.httpClient());
     }
   }
 }

@@ -34,7 +34,13 @@ public record ModelResponse(
    */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record OutputItem(
-      String type, String id, String callId, String name, JsonNode arguments, String role, List<Content> content) {}
+      String type,
+      String id,
+      String callId,
+      String name,
+      JsonNode arguments,
+      String role,
+      List<Content> content) {}
 
   /** A part of a message: {@code output_text} (with logprobs when asked for) or {@code refusal}. */
   public record Content(String type, String text, String refusal, List<Logprob> logprobs) {}

@@ -60,8 +60,9 @@ public final class OpenAiResponsesMapper {
   }
 
   private static void input(ObjectNode body, List<ChatMessage> messages) {
-    if (messages.size() == 1 && messages.getFirst().role() == ChatMessage.Role.USER && onlyText(messages.getFirst())) {
-      body.put("input", messages.getFirst().text());
+    ChatMessage first = messages.getFirst();
+    if (messages.size() == 1 && first.role() == ChatMessage.Role.USER && onlyText(first)) {
+      body.put("input", first.text());
       return;
     }
     ArrayNode input = body.putArray("input");
@@ -117,7 +118,8 @@ public final class OpenAiResponsesMapper {
     StringBuilder refusal = new StringBuilder();
     List<ToolCall> toolCalls = new ArrayList<>();
     List<TokenLogprob> logprobs = new ArrayList<>();
-    for (ModelResponse.OutputItem item : response.output() == null ? List.<ModelResponse.OutputItem>of() : response.output()) {
+    List<ModelResponse.OutputItem> items = response.output() == null ? List.of() : response.output();
+    for (ModelResponse.OutputItem item : items) {
       switch (item.type() == null ? "" : item.type()) {
         case "message" -> {
           if (item.content() == null) continue;
@@ -155,8 +157,10 @@ public final class OpenAiResponsesMapper {
 
   private static FinishReason finishReason(ModelResponse response, List<ToolCall> toolCalls) {
     return switch (response.status() == null ? "" : response.status()) {
-      case "incomplete" ->
-          FinishReason.fromVendor(response.incompleteDetails() == null ? null : response.incompleteDetails().reason());
+      case "incomplete" -> {
+        ModelResponse.IncompleteDetails details = response.incompleteDetails();
+        yield FinishReason.fromVendor(details == null ? null : details.reason());
+      }
       case "completed" -> toolCalls.isEmpty() ? FinishReason.STOP : FinishReason.TOOL_CALLS;
       default -> FinishReason.UNKNOWN;
     };
@@ -175,8 +179,8 @@ public final class OpenAiResponsesMapper {
     long cached = usage.inputTokensDetails() == null || usage.inputTokensDetails().cachedTokens() == null
         ? 0
         : usage.inputTokensDetails().cachedTokens();
-    return new TokenUsage(
-        usage.inputTokens() == null ? 0 : usage.inputTokens(), usage.outputTokens() == null ? 0 : usage.outputTokens(),
-        cached);
+    long input = usage.inputTokens() == null ? 0 : usage.inputTokens();
+    long output = usage.outputTokens() == null ? 0 : usage.outputTokens();
+    return new TokenUsage(input, output, cached);
   }
 }

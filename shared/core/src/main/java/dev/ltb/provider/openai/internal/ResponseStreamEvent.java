@@ -12,4 +12,9 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ResponseStreamEvent(
-    String type, String delta, ModelResponse response, ModelResponse.OutputItem item, String code, String message) {}
+    String type,
+    String delta,
+    ModelResponse response,
+    ModelResponse.OutputItem item,
+    String code,
+    String message) {}

@@ -77,7 +77,7 @@ public record ResponsesSettings(
     return flat;
   }
 
-  /** {@code {type: function, function: {name, ...}}} (Chat Completions) → {@code {type: function, name, ...}}. */
+  /** {@code {type: function, function: {name, ...}}} (Chat Completions) → {@code {type: function, name, ...}} */
   private static JsonNode flatTool(JsonNode tool) {
     if (!tool.path("function").isObject() || tool.has("name")) return tool;
     ObjectNode flat = JsonNodeFactory.instance.objectNode().put("type", "function");
@@ -87,7 +87,8 @@ public record ResponsesSettings(
 
   private static JsonNode flatToolChoice(JsonNode choice) {
     if (!choice.path("function").path("name").isTextual() || choice.has("name")) return choice;
-    return JsonNodeFactory.instance.objectNode().put("type", "function").put("name", choice.at("/function/name").asText());
+    String name = choice.at("/function/name").asText();
+    return JsonNodeFactory.instance.objectNode().put("type", "function").put("name", name);
   }
 
   private static ObjectNode reasoning(ProviderConfig config) {
@@ -111,7 +112,8 @@ public record ResponsesSettings(
   private static JsonNode textFormat(ProviderConfig config, JsonNode format) {
     if (format.isTextual()) return JsonNodeFactory.instance.objectNode().put("type", format.asText());
     if (!format.isObject())
-      throw config.error("response_format", "must be a map such as {type: json_object} or {type: json_schema, ...}");
+      throw config.error(
+          "response_format", "must be a map such as {type: json_object} or {type: json_schema, ...}");
     if (!format.path("json_schema").isObject()) return format;
     ObjectNode flat = JsonNodeFactory.instance.objectNode().put("type", "json_schema");
     flat.setAll((ObjectNode) format.get("json_schema"));
