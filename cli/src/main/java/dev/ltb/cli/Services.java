@@ -8,6 +8,8 @@ import dev.ltb.local.history.SqliteRunHistory;
 import dev.ltb.provider.BuiltInProviders;
 import dev.ltb.provider.ProviderContext;
 import dev.ltb.provider.ProviderRegistry;
+import dev.ltb.provider.cache.CachingProvider;
+import dev.ltb.provider.cache.ResponseCache;
 import dev.ltb.run.LocalRunner;
 import dev.ltb.run.RunHistory;
 import dev.ltb.suite.Suite;
@@ -16,6 +18,7 @@ import dev.ltb.suite.load.SuiteVocabulary;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** Builds the core services the commands use, in one place, with every default visible here. */
@@ -56,11 +59,19 @@ final class Services {
     return SqliteRunHistory.open(file);
   }
 
+  /** A runner whose providers call their vendor every time (no response cache). */
   LocalRunner runner(RunHistory history, Path suiteDirectory) {
+    return runner(history, suiteDirectory, Optional.empty());
+  }
+
+  /** A runner whose providers answer from {@code cache} when the same call was made before. */
+  LocalRunner runner(RunHistory history, Path suiteDirectory, Optional<ResponseCache> cache) {
     AssertionRunner assertions = new AssertionRunner(evaluators);
+    ProviderRegistry registry =
+        cache.map(responses -> providers.decoratedWith(CachingProvider.decorator(responses))).orElse(providers);
     return new LocalRunner(
         history,
-        providers,
+        registry,
         ProviderContext.defaults(suiteDirectory),
         assertions::run,
         this::evaluatorVersions,

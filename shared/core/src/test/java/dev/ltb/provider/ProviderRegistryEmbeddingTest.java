@@ -26,6 +26,6 @@ class ProviderRegistryEmbeddingTest {
   void aVendorWithoutEmbeddingsIsAConfigError() {
     assertThatThrownBy(() -> registry.createEmbedding(ProviderSpec.of("echo"), context))
         .isInstanceOf(ProviderConfigException.class)
-        .hasMessage("provider \"echo\" makes no embeddings; prefixes with embeddings: ollama");
+        .hasMessage("provider echo: echo providers have no embedding API");
   }
 }
