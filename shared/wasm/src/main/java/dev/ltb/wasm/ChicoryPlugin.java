@@ -87,6 +87,15 @@ final class ChicoryPlugin implements Plugin {
     return pooled.get();
   }
 
+  /** True when the module was compiled at build time rather than at load. */
+  boolean aheadOfTime() {
+    return module.aheadOfTime();
+  }
+
+  PluginInstance newInstance() {
+    return new PluginInstance(manifest, module, inspection, logSink);
+  }
+
   private PluginInstance acquire() {
     if (reuse == InstanceReuse.POOLED) {
       PluginInstance idle = pool.pollFirst();
@@ -95,7 +104,7 @@ final class ChicoryPlugin implements Plugin {
         return idle;
       }
     }
-    return new PluginInstance(manifest, module, inspection, logSink);
+    return newInstance();
   }
 
   private void release(PluginInstance instance) {

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -37,8 +38,9 @@ public final class ChicoryPluginRuntime implements PluginRuntime {
   private final PluginLogSink logSink;
   private final InstanceReuse reuse;
   private final int maxPooledInstances;
-  private final Map<String, Function<Instance, Machine>> precompiled;
+  private final Map<String, PreparedModule> precompiled;
   private final ModuleCache cache;
+  private final AtomicLong compilations = new AtomicLong();
 
   private ChicoryPluginRuntime(Builder builder) {
     this.logSink = builder.logSink;
@@ -68,15 +70,16 @@ public final class ChicoryPluginRuntime implements PluginRuntime {
     return new ChicoryPlugin(manifest, module, inspection, logSink, reuse, maxPooledInstances);
   }
 
-  /** How many modules this runtime parsed and compiled (each content hash once while it stays cached). */
+  /** How many modules this runtime compiled at load (each content hash once while it stays cached). */
   public long compilations() {
-    return cache.preparations();
+    return compilations.get();
   }
 
   private PreparedModule prepare(String sha256, byte[] bytes, String plugin) {
+    PreparedModule aheadOfTime = precompiled.get(sha256);
+    if (aheadOfTime != null) return aheadOfTime;
     WasmModule module = ModuleInspector.parse(bytes, plugin);
-    Function<Instance, Machine> aot = precompiled.get(sha256);
-    if (aot != null) return new PreparedModule(sha256, module, aot, true);
+    compilations.incrementAndGet();
     try {
       Function<Instance, Machine> compiled =
           MachineFactoryCompiler.builder(module)
@@ -105,7 +108,7 @@ public final class ChicoryPluginRuntime implements PluginRuntime {
     private InstanceReuse reuse = DEFAULT_REUSE;
     private int maxPooledInstances = DEFAULT_MAX_POOLED_INSTANCES;
     private int maxCachedModules = DEFAULT_MAX_CACHED_MODULES;
-    private final Map<String, Function<Instance, Machine>> precompiled = new HashMap<>();
+    private final Map<String, PreparedModule> precompiled = new HashMap<>();
 
     private Builder() {}
 
@@ -132,11 +135,13 @@ public final class ChicoryPluginRuntime implements PluginRuntime {
     }
 
     /**
-     * A module compiled at build time by {@code chicory-compiler-maven-plugin}: used instead of compiling at
-     * load when a module with this hash is loaded.
+     * A module compiled at build time by {@code chicory-compiler-maven-plugin} (its generated class's
+     * {@code load()} and {@code create}): used instead of parsing and compiling when a module with this hash is
+     * loaded. The hash is still checked against the bytes given to {@link #load}.
      */
-    public Builder precompiled(String sha256, Function<Instance, Machine> machineFactory) {
-      precompiled.put(Objects.requireNonNull(sha256, "sha256"), Objects.requireNonNull(machineFactory));
+    public Builder precompiled(String sha256, WasmModule module, Function<Instance, Machine> machineFactory) {
+      Objects.requireNonNull(sha256, "sha256");
+      precompiled.put(sha256, new PreparedModule(sha256, module, Objects.requireNonNull(machineFactory), true));
       return this;
     }
 

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Prepared modules by content hash, at most {@code capacity} of them (least recently used goes first).
@@ -15,7 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ModuleCache {
 
   private final int capacity;
-  private final AtomicLong preparations = new AtomicLong();
   private final Map<String, FutureTask<PreparedModule>> entries;
 
   ModuleCache(int capacity) {
@@ -40,10 +38,7 @@ final class ModuleCache {
         prepareHere = true;
       }
     }
-    if (prepareHere) {
-      preparations.incrementAndGet();
-      task.run();
-    }
+    if (prepareHere) task.run();
     try {
       return task.get();
     } catch (ExecutionException e) {
@@ -57,11 +52,6 @@ final class ModuleCache {
       Thread.currentThread().interrupt();
       throw new PluginException.Timeout("interrupted while waiting for the module " + sha256 + " to compile");
     }
-  }
-
-  /** How many modules were prepared (parsed and compiled) since this cache was made. */
-  long preparations() {
-    return preparations.get();
   }
 
   int size() {

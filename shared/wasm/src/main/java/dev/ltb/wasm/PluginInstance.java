@@ -54,6 +54,11 @@ final class PluginInstance {
     return instance.memory() == null ? 0 : instance.memory().pages();
   }
 
+  /** True when this instance runs on Chicory's interpreter instead of compiled bytecode. */
+  boolean interpreted() {
+    return instance.getMachine() instanceof com.dylibso.chicory.runtime.InterpreterMachine;
+  }
+
   int maximumMemoryPages() {
     return instance.memory() == null ? Integer.MAX_VALUE : instance.memory().maximumPages();
   }
