@@ -2,6 +2,7 @@ package dev.ltb.wasm;
 
 import com.dylibso.chicory.compiler.InterpreterFallback;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.CompiledModule;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.WasmModule;
@@ -143,6 +144,11 @@ public final class ChicoryPluginRuntime implements PluginRuntime {
       Objects.requireNonNull(sha256, "sha256");
       precompiled.put(sha256, new PreparedModule(sha256, module, Objects.requireNonNull(machineFactory), true));
       return this;
+    }
+
+    /** The same, with the class the compiler plugin generated (it implements {@link CompiledModule}). */
+    public Builder precompiled(String sha256, CompiledModule compiled) {
+      return precompiled(sha256, compiled.wasmModule(), compiled.machineFactory());
     }
 
     public ChicoryPluginRuntime build() {
