@@ -26,7 +26,8 @@ LTB_IMPORT(error_set) void ltb_error_set(ltb_offset offset);
 LTB_IMPORT(config_get) ltb_offset ltb_config_get(ltb_offset key); /* needs capability "config" */
 LTB_IMPORT(log_info) void ltb_log_info(ltb_offset message);      /* needs capability "log" */
 
-/* A bump allocator over the module's own memory: a call's garbage is dropped with its instance or reused. */
+/* A bump allocator over the module's own memory. The host may reuse an instance for many calls, so
+ * ltb_input() empties the heap: call it first in the entry point, and keep no pointer from an earlier call. */
 extern unsigned char __heap_base;
 static uintptr_t ltb_heap_top = 0;
 
@@ -55,6 +56,7 @@ static ltb_offset ltb_to_host(const char *bytes, size_t length) {
 
 /* The whole input, NUL-terminated, in the module's memory. */
 static char *ltb_input(size_t *length) {
+  ltb_heap_top = 0;
   *length = (size_t)ltb_input_length();
   char *text = ltb_malloc(*length + 1);
   if (!text) return 0;

@@ -31,7 +31,8 @@ import java.util.function.Function;
 public final class ChicoryPluginRuntime implements PluginRuntime {
 
   /** Defaults, resolved here only. */
-  public static final InstanceReuse DEFAULT_REUSE = InstanceReuse.POOLED;
+  /** Fresh instances measured faster than pooled ones for garbage-collected plugins (docs/plugins.md). */
+  public static final InstanceReuse DEFAULT_REUSE = InstanceReuse.PER_CALL;
 
   public static final int DEFAULT_MAX_POOLED_INSTANCES = 2 * Runtime.getRuntime().availableProcessors();
   public static final int DEFAULT_MAX_CACHED_MODULES = 64;

@@ -105,6 +105,7 @@ class ChicoryPluginRuntimeTest {
 
   @Test
   void poolsOnlyInstancesWhoseCallSucceeded() {
+    ChicoryPluginRuntime runtime = ChicoryPluginRuntime.builder().instanceReuse(InstanceReuse.POOLED).build();
     byte[] echo = TestPlugins.module("wat/echo.wat");
     byte[] trap = TestPlugins.module("hostile/trap.wat");
     ChicoryPlugin good = (ChicoryPlugin) runtime.load(TestPlugins.manifest("echo", echo), echo);
