@@ -1,5 +1,6 @@
 package dev.ltb.wasm;
 
+import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
@@ -23,7 +24,8 @@ final class PluginInstance {
     Instance.Builder builder =
         Instance.builder(module.module())
             .withImportValues(ImportValues.builder().withFunctions(kernel.hostFunctions(inspection.imports())).build())
-            .withMachineFactory(module.machineFactory());
+            .withMachineFactory(module.machineFactory())
+            .withMemoryFactory(ByteArrayMemory::new);
     if (inspection.memoryLimits() != null) builder.withMemoryLimits(inspection.memoryLimits());
     this.instance = builder.build();
     if (inspection.hasInitialize()) instance.export("_initialize").apply();
