@@ -1,0 +1,47 @@
+package dev.ltb.plugins.bundled;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ltb.wasm.ChicoryPluginRuntime;
+import dev.ltb.wasm.authoring.PluginScaffolder;
+import dev.ltb.wasm.authoring.PluginValidation;
+import dev.ltb.wasm.authoring.PluginValidator;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A new user's path: scaffold a plugin, run its build.sh, validate what it built. The toolchains are the ones
+ * plugins/build.sh installed for the examples (the AssemblyScript project borrows plugins/node_modules).
+ */
+class ScaffoldedPluginsTest {
+
+  @TempDir Path parent;
+
+  @ParameterizedTest
+  @EnumSource(PluginScaffolder.Language.class)
+  void aScaffoldedPluginBuildsAndValidates(PluginScaffolder.Language language) throws Exception {
+    new PluginScaffolder().create(parent, "my-check", language);
+    Path project = parent.resolve("my-check");
+    if (language == PluginScaffolder.Language.AS)
+      Files.createSymbolicLink(project.resolve("node_modules"), Path.of("node_modules").toAbsolutePath());
+
+    Process build = new ProcessBuilder("bash", "build.sh").directory(project.toFile()).redirectErrorStream(true).start();
+    String log = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(build.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(build.exitValue()).as(log).isZero();
+
+    PluginValidation validation =
+        new PluginValidator(ChicoryPluginRuntime.builder().build()).validate(project.resolve("dist"));
+    assertThat(validation.checks()).allMatch(PluginValidation.Check::passed, "all checks pass");
+    assertThat(validation.checks().get(2).detail())
+        .isEqualTo(
+            language == PluginScaffolder.Language.AS
+                ? "pass, score 1.0: output contains \"Paris\""
+                : "pass, score 1.0: output is not empty");
+  }
+}

@@ -1,0 +1,147 @@
+package dev.ltb.wasm;
+
+import com.dylibso.chicory.runtime.ChicoryInterruptedException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ltb.json.Json;
+import dev.ltb.plugin.Plugin;
+import dev.ltb.plugin.PluginException;
+import dev.ltb.plugin.PluginManifest;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A loaded plugin. Each call runs on the caller's thread under a {@link Deadline}, in an instance of its own
+ * (fresh, or taken from a small pool of instances that finished their last call cleanly). A failed call's
+ * instance is thrown away, so nothing of a trap, timeout or broken limit reaches the next call.
+ */
+final class ChicoryPlugin implements Plugin {
+
+  private static final int EXCERPT_CHARS = 80;
+
+  private final PluginManifest manifest;
+  private final PreparedModule module;
+  private final ModuleInspector.Inspection inspection;
+  private final PluginLogSink logSink;
+  private final InstanceReuse reuse;
+  private final int maxPooled;
+  private final ConcurrentLinkedDeque<PluginInstance> pool = new ConcurrentLinkedDeque<>();
+  private final AtomicInteger pooled = new AtomicInteger();
+
+  ChicoryPlugin(
+      PluginManifest manifest,
+      PreparedModule module,
+      ModuleInspector.Inspection inspection,
+      PluginLogSink logSink,
+      InstanceReuse reuse,
+      int maxPooled) {
+    this.manifest = manifest;
+    this.module = module;
+    this.inspection = inspection;
+    this.logSink = logSink;
+    this.reuse = reuse;
+    this.maxPooled = maxPooled;
+  }
+
+  @Override
+  public PluginManifest manifest() {
+    return manifest;
+  }
+
+  @Override
+  public JsonNode call(JsonNode input, JsonNode config) {
+    byte[] output = callBytes(Json.write(input).getBytes(StandardCharsets.UTF_8), configValues(config));
+    try {
+      return Json.mapper().readTree(output);
+    } catch (java.io.IOException | RuntimeException e) {
+      String text = new String(output, 0, Math.min(output.length, EXCERPT_CHARS * 4), StandardCharsets.UTF_8);
+      if (text.length() > EXCERPT_CHARS) text = text.substring(0, EXCERPT_CHARS) + "...";
+      throw new PluginException.MalformedOutput(
+          "plugin " + manifest.name() + " returned output that is not JSON ("
+              + (e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage())
+              + "); it began: " + text,
+          e);
+    }
+  }
+
+  /** One call with raw input bytes; the raw output bytes. */
+  byte[] callBytes(byte[] input, Map<String, byte[]> config) {
+    PluginInstance instance = null;
+    try (Deadline deadline = Deadline.start(manifest.limits().timeout())) {
+      try {
+        instance = acquire();
+        byte[] output = instance.call(input, config);
+        release(instance);
+        return output;
+      } catch (RuntimeException | StackOverflowError e) {
+        throw classify(e, deadline.expired(), instance);
+      }
+    }
+  }
+
+  /** How many idle instances wait in the pool (for tests and diagnostics). */
+  int pooledInstances() {
+    return pooled.get();
+  }
+
+  /** True when the module was compiled at build time rather than at load. */
+  boolean aheadOfTime() {
+    return module.aheadOfTime();
+  }
+
+  PluginInstance newInstance() {
+    return new PluginInstance(manifest, module, inspection, logSink);
+  }
+
+  private PluginInstance acquire() {
+    if (reuse == InstanceReuse.POOLED) {
+      PluginInstance idle = pool.pollFirst();
+      if (idle != null) {
+        pooled.decrementAndGet();
+        return idle;
+      }
+    }
+    return newInstance();
+  }
+
+  private void release(PluginInstance instance) {
+    if (reuse == InstanceReuse.POOLED && pooled.incrementAndGet() <= maxPooled) {
+      pool.offerFirst(instance);
+    } else if (reuse == InstanceReuse.POOLED) {
+      pooled.decrementAndGet();
+    }
+  }
+
+  private PluginException classify(Throwable failure, boolean expired, PluginInstance instance) {
+    String name = manifest.name();
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof PluginException plugin) return plugin;
+    }
+    if (expired || failure instanceof ChicoryInterruptedException)
+      return new PluginException.Timeout(
+          "plugin " + name + " ran longer than its limit of " + manifest.limits().timeoutMs()
+              + " ms and was stopped (limits.timeoutMs in plugin.json)");
+    if (instance != null && instance.memoryPages() >= instance.maximumMemoryPages())
+      return new PluginException.MemoryLimit(
+          "plugin " + name + " trapped after using all " + instance.memoryPages() + " pages ("
+              + instance.memoryPages() / 16 + " MiB) of memory it may use (limits.memoryPages in plugin.json)");
+    if (failure instanceof StackOverflowError)
+      return new PluginException.Trap("plugin " + name + " trapped: call stack exhausted (runaway recursion?)", failure);
+    return new PluginException.Trap("plugin " + name + " trapped: " + failure.getMessage(), failure);
+  }
+
+  /** Top-level config keys as Extism config values: strings as they are, anything else as JSON. */
+  static Map<String, byte[]> configValues(JsonNode config) {
+    if (config == null || !config.isObject() || config.isEmpty()) return Map.of();
+    Map<String, byte[]> values = new HashMap<>();
+    for (Map.Entry<String, JsonNode> entry : config.properties()) {
+      JsonNode value = entry.getValue();
+      String text = value.isTextual() ? value.textValue() : Json.write(value);
+      values.put(entry.getKey(), text.getBytes(StandardCharsets.UTF_8));
+    }
+    return values;
+  }
+}

@@ -1,0 +1,9 @@
+package dev.ltb.wasm;
+
+/** Whether a plugin's calls share instances (see docs/plugins.md for the measurements behind the default). */
+public enum InstanceReuse {
+  /** A fresh instance for every call: nothing survives a call, at the cost of instantiating each time. */
+  PER_CALL,
+  /** Instances that ended their last call cleanly are reused; a failed call's instance is discarded. */
+  POOLED
+}

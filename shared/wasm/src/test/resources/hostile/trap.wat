@@ -1,0 +1,3 @@
+;; Reaches unreachable.
+(module
+  (func (export "evaluate") (result i32) unreachable))
