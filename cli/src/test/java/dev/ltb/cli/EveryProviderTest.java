@@ -50,7 +50,23 @@ class EveryProviderTest {
         Arguments.of("cohere:command-r-plus", "", "cohere-chat-v2", "/v2/chat"),
         Arguments.of("mistral:mistral-small-latest", "", "mistral-chat-completions", "/v1/chat/completions"),
         Arguments.of("ollama:chat:llama3.2", "", "ollama-chat", "/api/chat"),
-        Arguments.of("llamacpp:local", "", "openai-chat-completions", "/v1/chat/completions"));
+        Arguments.of("llamacpp:local", "", "openai-chat-completions", "/v1/chat/completions"),
+        Arguments.of("openai:responses:gpt-4o-mini", "/v1", "openai-responses", "/v1/responses"),
+        Arguments.of("azure:chat:my-deployment", "", "openai-chat-completions",
+            "/openai/deployments/my-deployment/chat/completions"),
+        Arguments.of("groq:llama-3.3-70b-versatile", "/openai/v1", "openai-chat-completions",
+            "/openai/v1/chat/completions"),
+        Arguments.of("together:meta-llama/Llama-3.3-70B-Instruct-Turbo", "/v1", "openai-chat-completions",
+            "/v1/chat/completions"),
+        Arguments.of("perplexity:sonar", "", "openai-chat-completions", "/chat/completions"),
+        Arguments.of("openrouter:openai/gpt-4o-mini", "/api/v1", "openai-chat-completions", "/api/v1/chat/completions"),
+        Arguments.of("deepseek:deepseek-chat", "", "openai-chat-completions", "/chat/completions"),
+        Arguments.of("fireworks:accounts/fireworks/models/llama-v3p1-8b-instruct", "/inference/v1",
+            "openai-chat-completions", "/inference/v1/chat/completions"),
+        Arguments.of("xai:grok-3-mini", "/v1", "openai-chat-completions", "/v1/chat/completions"),
+        Arguments.of("vllm:Qwen/Qwen2.5-7B-Instruct", "/v1", "openai-chat-completions", "/v1/chat/completions"),
+        Arguments.of("lmstudio:qwen2.5-7b-instruct", "/v1", "openai-chat-completions", "/v1/chat/completions"),
+        Arguments.of("openai-compatible:my-model", "/v1", "openai-chat-completions", "/v1/chat/completions"));
   }
 
   @ParameterizedTest(name = "{0}")
