@@ -1,9 +1,8 @@
 package dev.ltb.engine;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -12,13 +11,22 @@ import java.util.concurrent.TimeUnit;
  */
 final class ItemDeadlines implements AutoCloseable {
 
-  private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          runnable -> {
-            Thread thread = new Thread(runnable, "ltb-item-deadlines");
-            thread.setDaemon(true);
-            return thread;
-          });
+  private final ScheduledThreadPoolExecutor timer = timer();
+
+  private static ScheduledThreadPoolExecutor timer() {
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(
+            1,
+            runnable -> {
+              Thread thread = new Thread(runnable, "ltb-item-deadlines");
+              thread.setDaemon(true);
+              return thread;
+            });
+    // Nearly every deadline is cancelled long before it is due; without this each cancelled one (and the
+    // finished item thread it references) would stay queued for the whole item timeout.
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
+  }
 
   /** A deadline for the current thread; close it when the item is done. */
   Deadline start(Duration timeout) {
