@@ -3,20 +3,19 @@ package dev.ltb.cli;
 import dev.ltb.engine.RetrySettings;
 import dev.ltb.evaluator.AssertionRunner;
 import dev.ltb.evaluator.BuiltInEvaluators;
+import dev.ltb.evaluator.EvaluatorInventory;
 import dev.ltb.evaluator.EvaluatorRegistry;
+import dev.ltb.evaluator.judge.Judges;
 import dev.ltb.local.history.SqliteRunHistory;
 import dev.ltb.provider.BuiltInProviders;
 import dev.ltb.provider.ProviderContext;
 import dev.ltb.provider.ProviderRegistry;
 import dev.ltb.run.LocalRunner;
 import dev.ltb.run.RunHistory;
-import dev.ltb.suite.Suite;
 import dev.ltb.suite.load.SuiteLoader;
 import dev.ltb.suite.load.SuiteVocabulary;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
-import java.util.TreeMap;
 
 /** Builds the core services the commands use, in one place, with every default visible here. */
 final class Services {
@@ -49,34 +48,21 @@ final class Services {
     return SqliteRunHistory.open(file);
   }
 
+  /**
+   * A runner for one run: its own judges (their cache lives as long as the run) reading files relative to
+   * the suite's folder.
+   */
   LocalRunner runner(RunHistory history, Path suiteDirectory) {
-    AssertionRunner assertions = new AssertionRunner(evaluators);
+    ProviderContext context = ProviderContext.defaults(suiteDirectory);
+    EvaluatorRegistry runEvaluators = BuiltInEvaluators.registry(new Judges(providers, context));
+    AssertionRunner assertions = new AssertionRunner(runEvaluators);
     return new LocalRunner(
         history,
         providers,
-        ProviderContext.defaults(suiteDirectory),
+        context,
         assertions::run,
-        this::evaluatorVersions,
+        suite -> EvaluatorInventory.of(suite, runEvaluators),
         RetrySettings.DEFAULT,
         Clock.systemUTC());
-  }
-
-  /** The evaluators a suite uses with their versions, recorded with every run. */
-  Map<String, String> evaluatorVersions(Suite suite) {
-    Map<String, String> versions = new TreeMap<>();
-    suite.tests().forEach(test -> collect(test.asserts(), versions));
-    return versions;
-  }
-
-  private void collect(java.util.List<dev.ltb.suite.AssertionSpec> specs, Map<String, String> versions) {
-    for (var spec : specs) {
-      switch (spec) {
-        case dev.ltb.suite.Assertion assertion -> {
-          if (evaluators.contains(assertion.type()))
-            versions.put(assertion.type(), evaluators.get(assertion.type()).descriptor().version());
-        }
-        case dev.ltb.suite.AssertionSet set -> collect(set.asserts(), versions);
-      }
-    }
   }
 }

@@ -4,6 +4,7 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import dev.ltb.evaluator.EvaluationContext;
+import dev.ltb.evaluator.derived.DerivedMetrics;
 import dev.ltb.evaluator.TestOutcome;
 import dev.ltb.provider.Provider;
 import dev.ltb.provider.ProviderException;
@@ -49,6 +50,7 @@ public final class ShardExecutor implements AutoCloseable {
   private final List<Provider> providers;
   private final List<ProviderGate> gates;
   private final TestScorer scorer;
+  private final DerivedMetrics derivedMetrics;
   private final RequestBuilder requests;
   private final RetryPolicy<ProviderResponse> retryPolicy;
   private final BooleanSupplier cancelled;
@@ -64,6 +66,7 @@ public final class ShardExecutor implements AutoCloseable {
           "expected " + suite.providers().size() + " providers for the suite, got " + providers.size());
     this.gates = suite.providers().stream().map(spec -> new ProviderGate(spec.limits())).toList();
     this.scorer = Objects.requireNonNull(builder.scorer, "scorer");
+    this.derivedMetrics = new DerivedMetrics(suite.derivedMetrics());
     this.requests = new RequestBuilder(builder.renderer);
     this.retryPolicy = retryPolicy(builder.retry, suite.options().maxRetries());
     this.cancelled = builder.cancelled;
@@ -164,7 +167,7 @@ public final class ShardExecutor implements AutoCloseable {
     EvaluationContext context =
         new EvaluationContext(response.output(), response, request.prompt(), test.vars(), test, spec);
     try {
-      TestOutcome outcome = scorer.score(test, context);
+      TestOutcome outcome = derivedMetrics.apply(scorer.score(test, context));
       return result.outcome(outcome);
     } catch (RuntimeException e) {
       return result.error("evaluation", "evaluating the output failed: " + e.getMessage());

@@ -16,37 +16,82 @@ import dev.ltb.evaluator.text.LevenshteinEvaluator;
 import dev.ltb.evaluator.text.RegexEvaluator;
 import dev.ltb.evaluator.text.StartsWithEvaluator;
 import dev.ltb.evaluator.text.WordCountEvaluator;
+import dev.ltb.evaluator.judge.AnswerRelevanceEvaluator;
+import dev.ltb.evaluator.judge.ClosedQaEvaluator;
+import dev.ltb.evaluator.judge.ContextFaithfulnessEvaluator;
+import dev.ltb.evaluator.judge.ContextRecallEvaluator;
+import dev.ltb.evaluator.judge.ContextRelevanceEvaluator;
+import dev.ltb.evaluator.judge.FactualityEvaluator;
+import dev.ltb.evaluator.judge.GEvalEvaluator;
+import dev.ltb.evaluator.judge.Judges;
+import dev.ltb.evaluator.judge.LlmRubricEvaluator;
+import dev.ltb.evaluator.similarity.SimilarEvaluator;
+import dev.ltb.evaluator.similarity.SimilarityMetric;
+import dev.ltb.provider.BuiltInProviders;
+import dev.ltb.provider.ProviderContext;
+import dev.ltb.provider.ProviderRegistry;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
  * The evaluators that ship with the bench. Add a new one here and to docs/evaluators.md (a test
- * checks both).
+ * checks both). Model-graded evaluators and {@code similar} reach their models through the {@link Judges}
+ * given here; build one registry per run, so that each run has its own judge cache.
  */
 public final class BuiltInEvaluators {
 
-  private static final EvaluatorRegistry REGISTRY =
-      new EvaluatorRegistry(
-          List.of(
-              new EqualsEvaluator(),
-              new ContainsEvaluator(),
-              new IContainsEvaluator(),
-              new ContainsAnyEvaluator(),
-              new ContainsAllEvaluator(),
-              new IContainsAnyEvaluator(),
-              new IContainsAllEvaluator(),
-              new StartsWithEvaluator(),
-              new RegexEvaluator(),
-              new LevenshteinEvaluator(),
-              new WordCountEvaluator(),
-              new IsJsonEvaluator(),
-              new ContainsJsonEvaluator(),
-              new LatencyEvaluator(),
-              new CostEvaluator(),
-              new FinishReasonEvaluator()));
-
   private BuiltInEvaluators() {}
 
+  /**
+   * The evaluators with judges built from the built-in providers and secrets from the environment, the
+   * suite folder being the working directory: for listing, validation, and runs without a suite folder.
+   */
   public static EvaluatorRegistry registry() {
-    return REGISTRY;
+    return Default.REGISTRY;
+  }
+
+  /** The evaluators with judges built from these providers and this context (one registry per run). */
+  public static EvaluatorRegistry registry(ProviderRegistry providers, ProviderContext context) {
+    return registry(new Judges(providers, context));
+  }
+
+  /** The evaluators, model-graded ones asking these judges. */
+  public static EvaluatorRegistry registry(Judges judges) {
+    return new EvaluatorRegistry(
+        List.of(
+            new EqualsEvaluator(),
+            new ContainsEvaluator(),
+            new IContainsEvaluator(),
+            new ContainsAnyEvaluator(),
+            new ContainsAllEvaluator(),
+            new IContainsAnyEvaluator(),
+            new IContainsAllEvaluator(),
+            new StartsWithEvaluator(),
+            new RegexEvaluator(),
+            new LevenshteinEvaluator(),
+            new WordCountEvaluator(),
+            new IsJsonEvaluator(),
+            new ContainsJsonEvaluator(),
+            new LatencyEvaluator(),
+            new CostEvaluator(),
+            new FinishReasonEvaluator(),
+            new SimilarEvaluator(judges),
+            new SimilarEvaluator(judges, SimilarityMetric.COSINE),
+            new SimilarEvaluator(judges, SimilarityMetric.DOT),
+            new SimilarEvaluator(judges, SimilarityMetric.EUCLIDEAN),
+            new LlmRubricEvaluator(judges),
+            new GEvalEvaluator(judges),
+            new ClosedQaEvaluator(judges),
+            new FactualityEvaluator(judges),
+            new AnswerRelevanceEvaluator(judges),
+            new ContextFaithfulnessEvaluator(judges),
+            new ContextRecallEvaluator(judges),
+            new ContextRelevanceEvaluator(judges)));
+  }
+
+  /** Built on first use: its HTTP client is not needed to list or validate. */
+  private static final class Default {
+    static final EvaluatorRegistry REGISTRY =
+        registry(BuiltInProviders.registry(), ProviderContext.defaults(Path.of("")));
   }
 }

@@ -44,6 +44,25 @@ public final class ProviderRegistry {
     return factory.create(spec, context);
   }
 
+  /**
+   * Builds the embedding model an id names (e.g. {@code ollama:embed:all-minilm}), for the similarity
+   * evaluators.
+   *
+   * @throws ProviderConfigException when no factory has the prefix or its vendor serves no embeddings
+   */
+  public EmbeddingProvider createEmbedding(ProviderSpec spec, ProviderContext context) {
+    ProviderFactory factory = factories.get(prefixOf(spec.id()));
+    if (factory instanceof EmbeddingProviderFactory embeddings) return embeddings.createEmbedding(spec, context);
+    List<String> prefixes =
+        factories.values().stream()
+            .filter(EmbeddingProviderFactory.class::isInstance)
+            .map(known -> known.descriptor().prefix())
+            .toList();
+    throw new ProviderConfigException(
+        "provider \"" + spec.id() + "\" makes no embeddings; prefixes with embeddings: "
+            + (prefixes.isEmpty() ? "none" : String.join(", ", prefixes)));
+  }
+
   static String prefixOf(String providerId) {
     int colon = providerId.indexOf(':');
     return colon < 0 ? providerId : providerId.substring(0, colon);
