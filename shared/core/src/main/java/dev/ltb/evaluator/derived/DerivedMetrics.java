@@ -51,9 +51,7 @@ public final class DerivedMetrics {
       new Expression(expression, CONFIGURATION).validate();
       return Optional.empty();
     } catch (BaseException e) {
-      return Optional.of(
-          "the expression \"%s\" does not parse: %s at character %d"
-              .formatted(expression, e.getMessage(), e.getStartPosition() + 1));
+      return Optional.of("the expression \"%s\" does not parse: %s".formatted(expression, e.getMessage()));
     }
   }
 
