@@ -46,6 +46,11 @@ public record Suite(
     this(description, prompts, providers, tests, options, source, List.of());
   }
 
+  /** The same suite run with other options (everything else, derived metrics included, kept). */
+  public Suite withOptions(RunOptions options) {
+    return new Suite(description, prompts, providers, tests, options, source, derivedMetrics);
+  }
+
   /** Number of work items the suite expands to: tests × prompts × providers × repeat. */
   public long itemCount() {
     return (long) Math.max(1, tests.size()) * prompts.size() * providers.size() * options.repeat();
