@@ -2,8 +2,11 @@ package dev.ltb.cli;
 
 import dev.ltb.cli.console.ProgressDisplay;
 import dev.ltb.cli.console.SummaryTable;
+import dev.ltb.engine.ItemResult;
+import dev.ltb.engine.RunPlan;
 import dev.ltb.run.LocalRunner;
 import dev.ltb.run.RunHistory;
+import dev.ltb.run.RunListener;
 import dev.ltb.run.RunRecord;
 import dev.ltb.suite.RunOptions;
 import dev.ltb.suite.Suite;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,6 +69,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin HistoryOption history;
 
+  @Mixin CacheOption cache;
+
   private final Services services = new Services();
 
   @Override
@@ -72,8 +78,11 @@ final class RunCommand implements Callable<Integer> {
     if (minPassRate < 0 || minPassRate > 1) throw new UserInputException("--min-pass-rate must be between 0 and 1");
     PrintWriter out = spec.commandLine().getOut();
     ReportOutputs reports = ReportOutputs.of(outputs);
+    Path workingDir = Path.of("").toAbsolutePath();
+    var responses = cache.cache(workingDir, System.getenv());
     try (RunHistory runs = services.openHistory(history)) {
       ProgressDisplay progress = new ProgressDisplay(out, Terminal.isInteractive());
+      CachedAnswers cachedAnswers = new CachedAnswers(noProgress ? RunListener.NONE : progress);
       AtomicBoolean cancelled = new AtomicBoolean();
       Thread onInterrupt = new Thread(() -> cancelled.set(true));
       Runtime.getRuntime().addShutdownHook(onInterrupt);
@@ -81,12 +90,12 @@ final class RunCommand implements Callable<Integer> {
       if (target.suite != null) {
         Suite suite = withOverrides(services.suiteLoader().load(target.suite));
         Path directory = target.suite.toAbsolutePath().getParent();
-        LocalRunner runner = services.runner(runs, directory);
+        LocalRunner runner = services.runner(runs, directory, responses);
         out.println("Suite: " + (suite.description().isBlank() ? target.suite : suite.description()));
-        record = runner.run(suite, noProgress ? dev.ltb.run.RunListener.NONE : progress, cancelled::get);
+        record = runner.run(suite, cachedAnswers, cancelled::get);
       } else {
-        LocalRunner runner = services.runner(runs, Path.of("").toAbsolutePath());
-        record = runner.resume(target.resume, noProgress ? dev.ltb.run.RunListener.NONE : progress, cancelled::get);
+        LocalRunner runner = services.runner(runs, workingDir, responses);
+        record = runner.resume(target.resume, cachedAnswers, cancelled::get);
       }
       if (!noProgress) progress.finish();
       Runtime.getRuntime().removeShutdownHook(onInterrupt);
@@ -95,6 +104,8 @@ final class RunCommand implements Callable<Integer> {
       out.println();
       out.println("Run " + record.runId() + ": " + record.status()
           + (record.statusReason() == null ? "" : " (" + record.statusReason() + ")"));
+      if (cachedAnswers.count() > 0)
+        out.println(cachedAnswers.count() + " answer(s) from the response cache; --no-cache calls every provider");
       for (Path written : reports.write(record, runs)) out.println("Wrote " + written);
       out.println("See it again with: ltb show " + record.runId());
       double passRate = record.summary().totals().passRate();
@@ -103,6 +114,31 @@ final class RunCommand implements Callable<Integer> {
         return ExitCodes.TESTS_FAILED;
       }
       return ExitCodes.OK;
+    }
+  }
+
+  /** Passes events on and counts the answers served from the response cache. */
+  private static final class CachedAnswers implements RunListener {
+    private final RunListener next;
+    private final AtomicLong count = new AtomicLong();
+
+    CachedAnswers(RunListener next) {
+      this.next = next;
+    }
+
+    @Override
+    public void planned(RunPlan plan, long alreadyDone) {
+      next.planned(plan, alreadyDone);
+    }
+
+    @Override
+    public void result(ItemResult result) {
+      if (result.cached()) count.incrementAndGet();
+      next.result(result);
+    }
+
+    long count() {
+      return count.get();
     }
   }
 

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 
-/** Runs {@code ltb} in-process with captured output and a history file of the test's own. */
+/**
+ * Runs {@code ltb} in-process with captured output, and a history file and response cache of the test's own
+ * (the cache in {@code cache/} beside the history file unless the arguments say otherwise).
+ */
 final class CliRunner {
 
   record Result(int exitCode, String out, String err) {}
@@ -28,6 +31,11 @@ final class CliRunner {
     if (!all.isEmpty() && List.of("run", "list", "show", "export", "compare", "analyze").contains(all.getFirst())) {
       all.add("--history");
       all.add(history.toString());
+    }
+    boolean cacheChosen = all.contains("--no-cache") || all.contains("--cache-dir");
+    if (!all.isEmpty() && all.getFirst().equals("run") && !cacheChosen) {
+      all.add("--cache-dir");
+      all.add(history.resolveSibling("cache").toString());
     }
     int code = commandLine.execute(all.toArray(String[]::new));
     return new Result(code, out.toString(), err.toString());

@@ -19,6 +19,20 @@ class ValidateCommandTest {
   }
 
   @Test
+  void providersFromTheAwsAdapterAreKnownToTheCli() throws Exception {
+    Path suite = dir.resolve("bedrock.yaml");
+    Files.writeString(suite, """
+        prompts: ["Say hi"]
+        providers:
+          - id: bedrock:anthropic.claude-3-5-haiku-20241022-v1:0
+            config: {region: us-east-1}
+        tests: [{assert: [{type: icontains, value: hi}]}]
+        """);
+    var result = new CliRunner(dir.resolve("h.db")).run("validate", suite.toString());
+    assertThat(result.exitCode()).as(result.err()).isZero();
+  }
+
+  @Test
   void anInvalidSuiteNamesFileLineColumnAndFieldAndCallsNothing() throws Exception {
     Path suite = dir.resolve("bad.yaml");
     Files.writeString(suite, """

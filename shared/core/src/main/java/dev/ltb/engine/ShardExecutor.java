@@ -161,7 +161,8 @@ public final class ShardExecutor implements AutoCloseable {
         return result.attempts(attempts.get()).error("internal", "interrupted: " + e.getMessage());
       }
     }
-    if (response.costUsd() != null) spentUsd.add(response.costUsd());
+    // a cached answer carries what the original call cost, but nothing is spent on it now
+    if (response.costUsd() != null && !response.cached()) spentUsd.add(response.costUsd());
     result.attempts(attempts.get()).response(response);
 
     EvaluationContext context =

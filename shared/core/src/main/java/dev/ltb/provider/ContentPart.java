@@ -22,5 +22,21 @@ public sealed interface ContentPart {
       if (base64Data != null && mediaType == null)
         throw new IllegalArgumentException("an inline image needs a media type such as image/png");
     }
+
+    /** The image as one URL: its own, or a {@code data:} URL holding the inline bytes. */
+    public String asUrl() {
+      return url != null ? url : "data:" + mediaType + ";base64," + base64Data;
+    }
+
+    /**
+     * The image's bytes as base64, for APIs that take only inline images: the inline data, or the payload of a
+     * base64 {@code data:} URL; empty for an http(s) URL.
+     */
+    public java.util.Optional<String> base64() {
+      if (base64Data != null) return java.util.Optional.of(base64Data);
+      int comma = url.indexOf(',');
+      boolean inline = url.regionMatches(true, 0, "data:", 0, 5) && comma > 0 && url.substring(0, comma).endsWith(";base64");
+      return inline ? java.util.Optional.of(url.substring(comma + 1)) : java.util.Optional.empty();
+    }
   }
 }

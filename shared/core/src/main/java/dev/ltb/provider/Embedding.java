@@ -4,10 +4,10 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The vector an embedding model gave a text.
+ * A text's embedding vector and the tokens it cost.
  *
- * @param vector the embedding; copied in and out, so the record stays immutable
- * @param usage the tokens the call consumed (input only), as the vendor reported them
+ * @param vector the vector as the model returned it (not normalized here)
+ * @param usage tokens consumed ({@link TokenUsage#output()} is 0 for embeddings)
  */
 public record Embedding(float[] vector, TokenUsage usage) {
 

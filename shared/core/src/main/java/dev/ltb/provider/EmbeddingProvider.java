@@ -1,18 +1,13 @@
 package dev.ltb.provider;
 
 /**
- * A model that turns text into a vector, for the similarity evaluators. Implementations are thread-safe and
- * never retry (the caller owns retries), like {@link Provider}.
+ * A model that turns text into a vector (the similarity evaluators use it). Implementations are thread-safe
+ * and never retry; like {@link Provider#complete}, a failed call throws {@link ProviderException}.
  */
 public interface EmbeddingProvider {
 
-  /** The id as written in the suite, e.g. {@code ollama:embed:all-minilm}. */
+  /** The id as written in the suite, e.g. {@code bedrock:embed:amazon.titan-embed-text-v2:0}. */
   String id();
 
-  /**
-   * Embeds one text.
-   *
-   * @throws ProviderException when the call failed; its kind says whether a retry can help
-   */
   Embedding embed(String text);
 }

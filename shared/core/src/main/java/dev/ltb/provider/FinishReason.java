@@ -24,7 +24,7 @@ public enum FinishReason {
    * Normalizes a vendor's stop reason: OpenAI and compatible servers ({@code stop}, {@code length},
    * {@code tool_calls}), Anthropic ({@code end_turn}, {@code max_tokens}, {@code tool_use}, {@code refusal}),
    * Gemini ({@code STOP}, {@code MAX_TOKENS}, {@code SAFETY}), Cohere ({@code COMPLETE}, {@code TOOL_CALL}),
-   * Bedrock ({@code guardrail_intervened}), Mistral ({@code model_length}). Null or unrecognised gives
+   * Bedrock ({@code guardrail_intervened}, {@code malformed_tool_use}), Mistral ({@code model_length}). Null or unrecognised gives
    * {@link #UNKNOWN}.
    */
   public static FinishReason fromVendor(String reason) {
@@ -35,7 +35,7 @@ public enum FinishReason {
       case "tool_calls", "tool_call", "tool_use", "function_call" -> TOOL_CALLS;
       case "content_filter", "content_filtered", "safety", "recitation", "blocklist", "prohibited_content", "spii",
           "refusal", "guardrail_intervened", "error_toxic", "image_safety" -> CONTENT_FILTER;
-      case "error", "error_limit", "malformed_function_call" -> ERROR;
+      case "error", "error_limit", "malformed_function_call", "malformed_model_output", "malformed_tool_use" -> ERROR;
       default -> UNKNOWN;
     };
   }

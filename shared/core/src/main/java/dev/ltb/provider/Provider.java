@@ -12,4 +12,12 @@ public interface Provider {
    * @throws ProviderException when the call failed; its kind decides whether the engine retries
    */
   ProviderResponse complete(ProviderRequest request);
+
+  /**
+   * Whether answers may be served from the response cache. False for offline stand-ins ({@code echo},
+   * {@code scripted}): they cost nothing, and their simulated latency and failures must happen every run.
+   */
+  default boolean cacheable() {
+    return true;
+  }
 }

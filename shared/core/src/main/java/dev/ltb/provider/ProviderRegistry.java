@@ -12,8 +12,14 @@ import java.util.Map;
 public final class ProviderRegistry {
 
   private final Map<String, ProviderFactory> factories = new LinkedHashMap<>();
+  private final ProviderDecorator decorator;
 
   public ProviderRegistry(List<? extends ProviderFactory> factories) {
+    this(factories, (spec, provider) -> provider);
+  }
+
+  private ProviderRegistry(List<? extends ProviderFactory> factories, ProviderDecorator decorator) {
+    this.decorator = decorator;
     for (ProviderFactory factory : factories) {
       ProviderFactory previous = this.factories.putIfAbsent(factory.descriptor().prefix(), factory);
       if (previous != null)
@@ -24,7 +30,15 @@ public final class ProviderRegistry {
   public ProviderRegistry with(ProviderFactory extra) {
     List<ProviderFactory> all = new java.util.ArrayList<>(factories.values());
     all.add(extra);
-    return new ProviderRegistry(all);
+    return new ProviderRegistry(all, decorator);
+  }
+
+  /** A registry that wraps every provider it builds with {@code decorator} (e.g. the response cache). */
+  public ProviderRegistry decoratedWith(ProviderDecorator decorator) {
+    ProviderDecorator inner = this.decorator;
+    return new ProviderRegistry(
+        List.copyOf(factories.values()),
+        (spec, provider) -> decorator.decorate(spec, inner.decorate(spec, provider)));
   }
 
   public List<ProviderDescriptor> descriptors() {
@@ -36,31 +50,21 @@ public final class ProviderRegistry {
   }
 
   public Provider create(ProviderSpec spec, ProviderContext context) {
+    return decorator.decorate(spec, factoryFor(spec).create(spec, context));
+  }
+
+  /** The embedding model an id names, e.g. {@code openai:embedding:text-embedding-3-small}. */
+  public EmbeddingProvider createEmbedding(ProviderSpec spec, ProviderContext context) {
+    return factoryFor(spec).createEmbedding(spec, context);
+  }
+
+  private ProviderFactory factoryFor(ProviderSpec spec) {
     ProviderFactory factory = factories.get(prefixOf(spec.id()));
     if (factory == null) {
       throw new ProviderConfigException(
           "unknown provider \"" + spec.id() + "\"; known prefixes: " + String.join(", ", factories.keySet()));
     }
-    return factory.create(spec, context);
-  }
-
-  /**
-   * Builds the embedding model an id names (e.g. {@code ollama:embed:all-minilm}), for the similarity
-   * evaluators.
-   *
-   * @throws ProviderConfigException when no factory has the prefix or its vendor serves no embeddings
-   */
-  public EmbeddingProvider createEmbedding(ProviderSpec spec, ProviderContext context) {
-    ProviderFactory factory = factories.get(prefixOf(spec.id()));
-    if (factory instanceof EmbeddingProviderFactory embeddings) return embeddings.createEmbedding(spec, context);
-    List<String> prefixes =
-        factories.values().stream()
-            .filter(EmbeddingProviderFactory.class::isInstance)
-            .map(known -> known.descriptor().prefix())
-            .toList();
-    throw new ProviderConfigException(
-        "provider \"" + spec.id() + "\" makes no embeddings; prefixes with embeddings: "
-            + (prefixes.isEmpty() ? "none" : String.join(", ", prefixes)));
+    return factory;
   }
 
   static String prefixOf(String providerId) {

@@ -54,7 +54,7 @@ class EvaluatorRegistryTest {
     assertThat(registry.descriptors())
         .allSatisfy(
             descriptor -> {
-              assertThat(descriptor.id()).matches("[a-z]+(-[a-z]+)*(:[a-z]+)?");
+              assertThat(descriptor.id()).matches("[a-z][a-z0-9]*(-[a-z0-9]+)*(:[a-z]+)?");
               assertThat(descriptor.version()).isEqualTo("1");
               assertThat(descriptor.description()).isNotBlank();
               assertThat(descriptor.value()).isNotBlank();

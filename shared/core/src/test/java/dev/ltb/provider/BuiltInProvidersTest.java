@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ltb.json.Json;
 import dev.ltb.provider.echo.EchoProvider;
 import dev.ltb.provider.openai.OpenAiChatProvider;
+import dev.ltb.provider.openai.OpenAiResponsesProvider;
 import dev.ltb.provider.scripted.ScriptedProvider;
 import dev.ltb.suite.ProviderSpec;
 import java.nio.file.Path;
@@ -23,7 +24,10 @@ class BuiltInProvidersTest {
   void registersEveryShippedProviderOnce() {
     assertThat(registry.descriptors())
         .extracting(ProviderDescriptor::prefix)
-        .containsExactly("echo", "scripted", "openai");
+        .containsExactly(
+            "echo", "scripted", "openai", "azure", "groq", "together", "perplexity", "openrouter", "deepseek",
+            "fireworks", "xai", "vllm", "lmstudio", "openai-compatible", "anthropic", "google", "gemini", "ollama",
+            "llamacpp", "cohere", "mistral", "http", "https");
     assertThat(registry.descriptors()).allSatisfy(descriptor -> assertThat(descriptor.description()).isNotBlank());
   }
 
@@ -39,12 +43,18 @@ class BuiltInProvidersTest {
     assertThat(registry.create(ProviderSpec.of("openai:chat:gpt-4o-mini"), context))
         .isInstanceOfSatisfying(
             OpenAiChatProvider.class, provider -> assertThat(provider.model()).isEqualTo("gpt-4o-mini"));
+    assertThat(registry.create(ProviderSpec.of("openai:responses:gpt-4o-mini"), context))
+        .isInstanceOfSatisfying(
+            OpenAiResponsesProvider.class, provider -> assertThat(provider.model()).isEqualTo("gpt-4o-mini"));
   }
 
   @Test
   void anUnknownVendorIsAConfigError() {
     assertThatThrownBy(() -> registry.create(ProviderSpec.of("acme:chat:x"), context))
         .isInstanceOf(ProviderConfigException.class)
-        .hasMessage("unknown provider \"acme:chat:x\"; known prefixes: echo, scripted, openai");
+        .hasMessage(
+            "unknown provider \"acme:chat:x\"; known prefixes: echo, scripted, openai, azure, groq, together,"
+                + " perplexity, openrouter, deepseek, fireworks, xai, vllm, lmstudio, openai-compatible, anthropic,"
+                + " google, gemini, ollama, llamacpp, cohere, mistral, http, https");
   }
 }

@@ -23,6 +23,10 @@ class FinishReasonTest {
           content_filter,       CONTENT_FILTER
           SAFETY,               CONTENT_FILTER
           guardrail_intervened, CONTENT_FILTER
+          content_filtered,     CONTENT_FILTER
+          model_context_window_exceeded, LENGTH
+          malformed_tool_use,   ERROR
+          malformed_model_output, ERROR
           ERROR,                ERROR
           something_new,        UNKNOWN
           none,                 UNKNOWN

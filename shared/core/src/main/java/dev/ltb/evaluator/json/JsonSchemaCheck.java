@@ -18,11 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * The optional JSON Schema of {@code is-json} and {@code contains-json}. Schemas without {@code
- * $schema} are read as draft-07, the default of the Ajv validator promptfoo uses; remote {@code
- * $ref}s are never fetched.
+ * A compiled JSON Schema: the optional value of {@code is-json} and {@code contains-json}, and the
+ * parameters of tool definitions. Schemas without {@code $schema} are read as draft-07, the default
+ * of the Ajv validator promptfoo uses; remote {@code $ref}s are never fetched.
  */
-final class JsonSchemaCheck {
+public final class JsonSchemaCheck {
 
   private static final int ERRORS_SHOWN = 3;
 
@@ -52,6 +52,15 @@ final class JsonSchemaCheck {
           assertion.type()
               + " value must be a JSON Schema (an object), got "
               + AssertionValues.describe(value));
+    return of(schemaNode);
+  }
+
+  /**
+   * The schema compiled, from a cache of recent ones.
+   *
+   * @throws EvaluationException when it is no valid JSON Schema
+   */
+  public static JsonSchemaCheck of(JsonNode schemaNode) {
     String schemaJson = schemaNode.toString();
     JsonSchemaCheck compiled = COMPILED.get(schemaJson);
     if (compiled != null) return compiled;
@@ -83,7 +92,7 @@ final class JsonSchemaCheck {
   }
 
   /** What in the JSON breaks the schema, or an empty string when it conforms. */
-  String violations(JsonNode json) {
+  public String violations(JsonNode json) {
     return violations(json.toString());
   }
 

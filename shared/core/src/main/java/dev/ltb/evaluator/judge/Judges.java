@@ -22,6 +22,7 @@ import dev.ltb.provider.ProviderException;
 import dev.ltb.provider.ProviderRegistry;
 import dev.ltb.provider.ProviderRequest;
 import dev.ltb.provider.ProviderResponse;
+import dev.ltb.provider.TokenUsage;
 import dev.ltb.suite.Assertion;
 import dev.ltb.suite.ProviderSpec;
 import dev.ltb.suite.TestCase;
@@ -148,6 +149,8 @@ public final class Judges {
         key,
         () -> {
           ProviderResponse response = withRetries(() -> grader.complete(request));
+          // An answer from the response cache (ltb run's on-disk cache) cost nothing this time.
+          if (response.cached()) return new JudgeReply(response.output(), TokenUsage.NONE, 0.0, true);
           return new JudgeReply(response.output(), response.usage(), response.costUsd(), false);
         },
         JudgeReply::asRemembered);

@@ -29,6 +29,11 @@ public final class EchoProvider extends AbstractProvider {
   }
 
   @Override
+  public boolean cacheable() {
+    return false;
+  }
+
+  @Override
   protected ProviderResponse doComplete(ProviderRequest request) {
     long tokens = TokenEstimate.of(request.prompt());
     return ProviderResponse.of(request.prompt(), new TokenUsage(tokens, tokens), 0.0, FinishReason.STOP);

@@ -79,7 +79,10 @@ public final class HttpErrorMapper {
     };
   }
 
-  /** What the vendor said, from {"error":{"message","code"|"type"|"status"}}, {"error":"..."}, {"message"}. */
+  /**
+   * What the vendor said, from {"error":{"message","code"|"type"|"status"}}, {"error":"..."}, {"message"},
+   * Mistral's {"message":{"detail":[{loc, msg}]}, "type"} and FastAPI's {"detail"}.
+   */
   private record VendorError(String code, String message) {
 
     static VendorError parse(String body) {
@@ -99,6 +102,8 @@ public final class HttpErrorMapper {
       if (error.isTextual()) return new VendorError(firstText(root, "code", "type"), error.asText());
       if (root.path("message").isTextual())
         return new VendorError(firstText(root, "code", "type"), root.get("message").asText());
+      if (root.path("message").path("detail").isArray())
+        return new VendorError(firstText(root, "type", "code"), validationDetail(root.get("message").get("detail")));
       JsonNode detail = root.path("detail");
       if (detail.isTextual()) return new VendorError("", detail.asText());
       if (detail.isArray() && detail.path(0).path("msg").isTextual())
@@ -107,6 +112,16 @@ public final class HttpErrorMapper {
       if (errors.isArray() && errors.path(0).path("message").isTextual())
         return new VendorError("", errors.get(0).get("message").asText());
       return new VendorError("", "");
+    }
+
+    /** The first of Mistral's validation errors, {@code [{loc: [body, field], msg}]}, as "field: msg". */
+    private static String validationDetail(JsonNode detail) {
+      JsonNode first = detail.path(0);
+      String message = first.path("msg").asText("");
+      JsonNode location = first.path("loc");
+      if (!location.isArray() || location.isEmpty()) return message;
+      String field = location.get(location.size() - 1).asText();
+      return field.isEmpty() || field.equals("body") ? message : field + ": " + message;
     }
 
     String text() {

@@ -98,16 +98,36 @@ public final class HttpJsonTransport {
     return exchange(uri, headers, body, timeout, null, reader);
   }
 
+  /**
+   * Sends a body the caller has encoded itself, with any method (the generic {@code http} provider: JSON or
+   * text bodies, GET without a body), and hands the 2xx answer to {@code reader}; failures are mapped as for
+   * {@link #postStreaming}. {@code headers} should name the body's {@code Content-Type}.
+   *
+   * @param body the request body, or null for none
+   * @throws ProviderException for every failure
+   */
+  public <T> T send(
+      String method, URI uri, Map<String, String> headers, String body, Duration timeout, StreamReader<T> reader) {
+    HttpRequest.BodyPublisher publisher =
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
+    return exchange(builder(uri, headers, timeout, null).method(method, publisher).build(), timeout, reader);
+  }
+
   private <T> T exchange(
       URI uri, Map<String, String> headers, Object body, Duration timeout, String accept, StreamReader<T> reader) {
-    HttpRequest request = request(uri, headers, body, timeout, accept);
+    return exchange(request(uri, headers, body, timeout, accept), timeout, reader);
+  }
+
+  private <T> T exchange(HttpRequest request, Duration timeout, StreamReader<T> reader) {
+    URI uri = request.uri();
     long sentAt = System.nanoTime();
     HttpResponse<InputStream> response = send(request, timeout);
     Duration remaining = timeout.minusNanos(System.nanoTime() - sentAt);
     try (DeadlineInputStream stream = new DeadlineInputStream(response.body(), remaining, timeout)) {
       int status = response.statusCode();
-      long millis = (System.nanoTime() - sentAt) / 1_000_000;
-      LOG.debug("{} POST {} -> {} in {} ms", providerId, uri.getPath(), status, millis);
+      LOG.debug("{} {} {} -> {} in {} ms", providerId, request.method(), uri.getPath(), status, (System.nanoTime() - sentAt) / 1_000_000);
       if (status < 200 || status > 299) {
         String errorBody = new String(stream.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
         throw HttpErrorMapper.map(providerId, status, response.headers(), errorBody);
@@ -127,14 +147,15 @@ public final class HttpJsonTransport {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(providerId + ": cannot serialize the request: " + e.getOriginalMessage(), e);
     }
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(uri)
-            .timeout(timeout)
-            .header("Content-Type", "application/json")
-            .header("User-Agent", "llm-test-bench")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(json));
-    boolean acceptGiven = headers.keySet().stream().anyMatch("accept"::equalsIgnoreCase);
-    if (accept != null && !acceptGiven) builder.header("Accept", accept);
+    Map<String, String> withType = new java.util.LinkedHashMap<>();
+    withType.put("Content-Type", "application/json");
+    withType.putAll(headers);
+    return builder(uri, withType, timeout, accept).POST(HttpRequest.BodyPublishers.ofByteArray(json)).build();
+  }
+
+  private HttpRequest.Builder builder(URI uri, Map<String, String> headers, Duration timeout, String accept) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", "llm-test-bench");
+    if (accept != null && headers.keySet().stream().noneMatch("accept"::equalsIgnoreCase)) builder.header("Accept", accept);
     headers.forEach(
         (name, value) -> {
           try {
@@ -144,7 +165,7 @@ public final class HttpJsonTransport {
                 providerId + ": header \"" + name + "\" cannot be set by a client; remove it from the config", 0);
           }
         });
-    return builder.build();
+    return builder;
   }
 
   private HttpResponse<InputStream> send(HttpRequest request, Duration timeout) {

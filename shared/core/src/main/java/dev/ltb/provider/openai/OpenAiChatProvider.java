@@ -24,16 +24,12 @@ import dev.ltb.provider.openai.internal.ChunkAccumulator;
 import dev.ltb.provider.openai.internal.OpenAiChatMapper;
 import dev.ltb.suite.ProviderSpec;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,34 +55,15 @@ public final class OpenAiChatProvider extends AbstractProvider {
   private static final Logger LOG = LoggerFactory.getLogger(OpenAiChatProvider.class);
 
   /** Config keys the factory reads besides {@link ChatSettings#KEYS}. */
-  private static final List<String> CONNECTION_KEYS =
-      List.of(
-          "apiKey", "apiKeyEnvar", "apiBaseUrl", "apiHost", "organization", "headers", "timeoutMs", "cost", "inputCost",
-          "outputCost");
-
-  /** Other APIs of OpenAI that an id may name; not served by this provider. */
-  private static final Set<String> OTHER_APIS =
-      Set.of("completion", "embedding", "embeddings", "responses", "assistant", "image", "realtime", "moderation");
+  static final List<String> CONNECTION_KEYS =
+      concat(Connection.CONFIG_KEYS, List.of("cost", "inputCost", "outputCost"));
 
   private final String model;
   private final Connection connection;
   private final ChatSettings settings;
   private final Optional<ModelPrice> price;
+  private final boolean sendModel;
   private final HttpJsonTransport transport;
-
-  /**
-   * Where and how requests go.
-   *
-   * @param endpoint the {@code /chat/completions} URL
-   * @param headers authorization and extra headers
-   * @param timeout per request, including a streamed body
-   * @param apiKey the key (redacted from every error), or null for servers that need none
-   */
-  record Connection(URI endpoint, Map<String, String> headers, Duration timeout, String apiKey) {
-    Connection {
-      headers = Map.copyOf(headers);
-    }
-  }
 
   private OpenAiChatProvider(
       String id,
@@ -94,13 +71,25 @@ public final class OpenAiChatProvider extends AbstractProvider {
       Connection connection,
       ChatSettings settings,
       Optional<ModelPrice> price,
+      boolean sendModel,
       HttpClient client) {
     super(id);
     this.model = model;
     this.connection = connection;
     this.settings = settings;
     this.price = price;
+    this.sendModel = sendModel;
     this.transport = new HttpJsonTransport(client, id);
+  }
+
+  /**
+   * A chat provider for a service that picks the model from the URL (Azure deployments): the body carries no
+   * {@code model}, and the price comes from the config or the model the answer names.
+   */
+  static OpenAiChatProvider withoutModelInBody(
+      String id, String deployment, Connection connection, ChatSettings settings, Optional<ModelPrice> price,
+      HttpClient client) {
+    return new OpenAiChatProvider(id, deployment, connection, settings, price, false, client);
   }
 
   /** The model sent in every request. */
@@ -108,16 +97,22 @@ public final class OpenAiChatProvider extends AbstractProvider {
     return model;
   }
 
+  /** Where requests go (for tests of the vendor presets). */
+  java.net.URI endpoint() {
+    return connection.endpoint();
+  }
+
   @Override
   protected ProviderResponse doComplete(ProviderRequest request) {
     ObjectNode body = OpenAiChatMapper.toRequest(model, settings, request);
+    if (!sendModel) body.remove("model");
     ChatResult result = settings.stream() ? streamed(body) : whole(body);
     return result.response().withCost(cost(result));
   }
 
   @Override
   protected List<String> secrets() {
-    return connection.apiKey() == null ? List.of() : List.of(connection.apiKey());
+    return connection.secrets();
   }
 
   private ChatResult whole(ObjectNode body) {
@@ -199,55 +194,38 @@ public final class OpenAiChatProvider extends AbstractProvider {
     @Override
     public OpenAiChatProvider create(ProviderSpec spec, ProviderContext context) {
       ProviderConfig config = ProviderConfig.of(spec);
-      List<String> ignored = config.unknownKeys(descriptor.configKeys());
-      if (!ignored.isEmpty()) {
-        LOG.warn(
-            "provider {}: config key(s) {} are not used; to send them to the API put them under passthrough",
-            spec.id(), String.join(", ", ignored));
-      }
+      warnAboutUnknownKeys(spec, config, descriptor.configKeys());
       String model = modelOf(spec.id());
-      URI baseUrl = baseUrl(config, context);
-      String apiKey = config.apiKey(context.secrets(), vendor.apiKeyVariable()).orElse(null);
-      if (apiKey == null && baseUrl.toString().equals(vendor.defaultBaseUrl()))
-        config.requireApiKey(context.secrets(), vendor.apiKeyVariable());
-      Map<String, String> headers = new LinkedHashMap<>();
-      if (apiKey != null) headers.put("Authorization", "Bearer " + apiKey);
-      config.string("organization").ifPresent(organization -> headers.put("OpenAI-Organization", organization));
-      headers.putAll(config.stringMap("headers"));
-      Connection connection =
-          new Connection(URI.create(baseUrl + "/chat/completions"), headers, config.requestTimeout(), apiKey);
+      Connection connection = Connection.of(config, context, vendor, "/chat/completions");
+      Optional<ModelPrice> price = PriceTable.builtIn().resolve(config, model);
       return new OpenAiChatProvider(
-          spec.id(), model, connection, ChatSettings.from(config), PriceTable.builtIn().resolve(config, model),
-          context.httpClient());
-    }
-
-    /** {@code apiBaseUrl} or the vendor's variable or default; promptfoo's {@code apiHost} means https://host/v1. */
-    private URI baseUrl(ProviderConfig config, ProviderContext context) {
-      Optional<String> host = config.string("apiHost").filter(text -> !config.has("apiBaseUrl"));
-      if (host.isEmpty()) return config.baseUrl(context.secrets(), vendor.baseUrlVariable(), vendor.defaultBaseUrl());
-      try {
-        URI uri = new URI("https://" + host.get().strip() + "/v1");
-        if (uri.getHost() != null) return uri;
-      } catch (URISyntaxException e) {
-        // reported below
-      }
-      throw config.error("apiHost", "must be a host name such as api.example.com, was \"" + host.get() + "\"");
+          spec.id(), model, connection, ChatSettings.from(config), price, true, context.httpClient());
     }
 
     private String modelOf(String id) {
-      String rest = id.substring(Math.min(id.length(), vendor.prefix().length() + 1));
-      String api = rest.contains(":") ? rest.substring(0, rest.indexOf(':')) : rest;
-      if (OTHER_APIS.contains(api)) {
+      ModelId parsed = ModelId.parse(id, vendor.prefix());
+      if (!parsed.api().equals("chat")) {
         throw new ProviderConfigException(
-            "provider " + id + ": the " + api + " API is not supported; use " + vendor.prefix() + ":chat:<model>");
+            "provider " + id + ": the " + parsed.api() + " API is not supported; use " + vendor.prefix()
+                + ":chat:<model>");
       }
-      String model = api.equals("chat") ? rest.substring(Math.min(rest.length(), "chat:".length())) : rest;
-      if (model.isBlank()) {
-        throw new ProviderConfigException(
-            "provider " + id + ": no model; write the id as " + vendor.prefix() + ":chat:<model>, e.g. "
-                + vendor.prefix() + ":chat:gpt-4o-mini");
-      }
-      return model;
+      return parsed.requireModel(id, vendor.prefix() + ":chat:<model>", vendor.prefix() + ":chat:gpt-4o-mini");
     }
+  }
+
+  /** Logs config keys the provider does not send; a typo should not pass silently, nor fail a long run. */
+  static void warnAboutUnknownKeys(ProviderSpec spec, ProviderConfig config, List<String> known) {
+    List<String> ignored = config.unknownKeys(known);
+    if (!ignored.isEmpty()) {
+      LOG.warn(
+          "provider {}: config key(s) {} are not used; to send them to the API put them under passthrough",
+          spec.id(), String.join(", ", ignored));
+    }
+  }
+
+  static List<String> concat(List<String> first, List<String> second) {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(second);
+    return List.copyOf(all);
   }
 }

@@ -100,6 +100,11 @@ public final class ScriptedProvider extends AbstractProvider {
   }
 
   @Override
+  public boolean cacheable() {
+    return false;
+  }
+
+  @Override
   protected ProviderResponse doComplete(ProviderRequest request) {
     Script.Answer answer =
         script

@@ -172,9 +172,8 @@ class SimilarEvaluatorTest {
         .containsExactly("embedded:all-minilm-l6-v2");
     assertThatThrownBy(() -> evaluator.evaluate(byChatModel, context("cab")))
         .hasMessage(
-            "similar cannot use the embedding model scripted:chat: provider \"scripted:chat\" makes no embeddings;"
-                + " prefixes with embeddings: letters. Leave the provider out to use the embedded all-MiniLM-L6-v2"
-                + " model");
+            "similar cannot use the embedding model scripted:chat: provider scripted:chat: scripted providers have no"
+                + " embedding API. Leave the provider out to use the embedded all-MiniLM-L6-v2 model");
   }
 
   private static SimilarEvaluator similar(SimilarityMetric metric, Judges judges) {

@@ -30,6 +30,7 @@ class HttpErrorMapperTest {
           400 | {"error":{"message":"filtered","code":"content_filter"}}     | CONTENT_FILTERED | p: HTTP 400 invalid request: content_filter: filtered
           408 | {"message":"took too long"}                                  | TIMEOUT          | p: HTTP 408 request timeout: took too long
           500 | {"detail":"engine crashed"}                                  | SERVER_ERROR     | p: HTTP 500 server error: engine crashed
+          422 | {"object":"error","message":{"detail":[{"type":"extra_forbidden","loc":["body","max_completion_tokens"],"msg":"Extra inputs are not permitted"}]},"type":"invalid_request_error"} | INVALID_REQUEST | p: HTTP 422 unprocessable request: invalid_request_error: max_completion_tokens: Extra inputs are not permitted
           502 | <html><body><h1>502 Bad Gateway</h1></body></html>           | SERVER_ERROR     | p: HTTP 502 bad gateway: 502 Bad Gateway
           503 | {"message":"try later","type":"unavailable"}                 | SERVER_ERROR     | p: HTTP 503 service unavailable: unavailable: try later
           418 | {"errors":[{"message":"I am a teapot"}]}                     | INVALID_REQUEST  | p: HTTP 418 client error: I am a teapot

@@ -227,6 +227,23 @@ class HttpJsonTransportTest {
   }
 
   @Test
+  void sendsAnyMethodWithABodyTheCallerEncoded() {
+    vendor.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.put("/raw").willReturn(aResponse().withStatus(200).withBody("done")));
+
+    String answer =
+        transport.send(
+            "PUT", uri("/raw"), Map.of("Content-Type", "text/plain"), "hello", TIMEOUT,
+            response -> new String(response.body().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(answer).isEqualTo("done");
+    vendor.verify(
+        com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(urlPathEqualTo("/raw"))
+            .withHeader("Content-Type", equalTo("text/plain"))
+            .withRequestBody(equalTo("hello")));
+  }
+
+  @Test
   void aHeaderTheClientMayNotSetIsAnInvalidRequest() {
     assertThatThrownBy(() -> transport.postJson(uri("/x"), Map.of("Host", "evil"), Map.of(), TIMEOUT, Completion.class))
         .isInstanceOf(ProviderException.InvalidRequest.class)

@@ -305,7 +305,7 @@ class OpenAiChatProviderTest {
       delimiter = '|',
       textBlock = """
           openai:chat:gpt-4o-mini      | {}                 | provider openai:chat:gpt-4o-mini: no API key: set the environment variable OPENAI_API_KEY or config apiKey
-          openai:responses:gpt-4o      | apiKey: k          | provider openai:responses:gpt-4o: the responses API is not supported; use openai:chat:<model>
+          openai:assistant:asst_1      | apiKey: k          | provider openai:assistant:asst_1: the assistant API is not supported; use openai:chat:<model>
           openai:chat:                 | apiKey: k          | provider openai:chat:: no model; write the id as openai:chat:<model>, e.g. openai:chat:gpt-4o-mini
           openai:chat:gpt-4o-mini      | 'apiKey: k\\ntemperature: 3' | provider openai:chat:gpt-4o-mini: config temperature must be between 0.0 and 2.0, was 3.0
           openai:chat:gpt-4o-mini      | 'apiKey: k\\ntools: {a: 1}'  | provider openai:chat:gpt-4o-mini: config tools must be a list of tools such as [{type: function, function: {name, parameters}}]

@@ -151,7 +151,7 @@ public final class OpenAiChatMapper {
     return count == null ? 0 : count;
   }
 
-  private static String toolCallsJson(List<ToolCall> toolCalls) {
+  static String toolCallsJson(List<ToolCall> toolCalls) {
     if (toolCalls.isEmpty()) return "";
     ArrayNode calls = JsonNodeFactory.instance.arrayNode();
     for (ToolCall call : toolCalls) {
