@@ -12,10 +12,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What judged a run, as it is stored with the run (DESIGN.md rule 14): each assertion type the suite uses
- * with its evaluator's version and, for types that ask a model, every model that grades them with its
- * configuration (secrets left out), e.g. {@code llm-rubric -> 1; graded by openai:chat:gpt-4o-mini
- * {"temperature":0}}.
+ * What judged a run, as it is stored with the run (DESIGN.md rule 14): each assertion type the
+ * suite uses with its evaluator's version and, for types that ask a model, every model that grades
+ * them with its configuration (secrets left out), e.g. {@code llm-rubric -> 1; graded by
+ * openai:chat:gpt-4o-mini {"temperature":0}}.
  */
 public final class EvaluatorInventory {
 
@@ -29,7 +29,9 @@ public final class EvaluatorInventory {
     versions.forEach(
         (type, version) -> {
           Set<String> models = graders.getOrDefault(type, Set.of());
-          inventory.put(type, models.isEmpty() ? version : version + "; graded by " + String.join(", ", models));
+          inventory.put(
+              type,
+              models.isEmpty() ? version : version + "; graded by " + String.join(", ", models));
         });
     return inventory;
   }

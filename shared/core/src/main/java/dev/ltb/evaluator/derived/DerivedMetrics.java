@@ -12,14 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Computes a suite's {@code derivedMetrics} for one result: each expression is evaluated with EvalEx over
- * the result's named scores, in suite order (a later metric may use an earlier one), and reported as a
- * named score itself. A metric whose expression needs a score the result lacks, divides by zero or yields
- * no finite number is left out of that result. Thread-safe.
+ * Computes a suite's {@code derivedMetrics} for one result: each expression is evaluated with
+ * EvalEx over the result's named scores, in suite order (a later metric may use an earlier one),
+ * and reported as a named score itself. A metric whose expression needs a score the result lacks,
+ * divides by zero or yields no finite number is left out of that result. Thread-safe.
  *
- * <p>promptfoo evaluates the same expressions (with mathjs) once per prompt over the named scores summed
- * across tests; here they are evaluated per result and the summary reports their mean, so ratios of counts
- * (precision = tp / (tp + fp)) are per-result ratios. docs/evaluators.md says so.
+ * <p>promptfoo evaluates the same expressions (with mathjs) once per prompt over the named scores
+ * summed across tests; here they are evaluated per result and the summary reports their mean, so
+ * ratios of counts (precision = tp / (tp + fp)) are per-result ratios. docs/evaluators.md says so.
  */
 public final class DerivedMetrics {
 
@@ -40,7 +40,8 @@ public final class DerivedMetrics {
       syntaxError(metric.value())
           .ifPresent(
               error -> {
-                throw new IllegalArgumentException("derived metric " + metric.name() + ": " + error);
+                throw new IllegalArgumentException(
+                    "derived metric " + metric.name() + ": " + error);
               });
     }
   }
@@ -51,7 +52,8 @@ public final class DerivedMetrics {
       new Expression(expression, CONFIGURATION).validate();
       return Optional.empty();
     } catch (BaseException e) {
-      return Optional.of("the expression \"%s\" does not parse: %s".formatted(expression, e.getMessage()));
+      return Optional.of(
+          "the expression \"%s\" does not parse: %s".formatted(expression, e.getMessage()));
     }
   }
 
@@ -74,7 +76,8 @@ public final class DerivedMetrics {
   /** The named scores with every derived metric that could be computed from them added. */
   public Map<String, Double> compute(Map<String, Double> namedScores) {
     Map<String, Double> scores = new LinkedHashMap<>(namedScores);
-    for (DerivedMetric metric : metrics) evaluate(metric.value(), scores).ifPresent(v -> scores.put(metric.name(), v));
+    for (DerivedMetric metric : metrics)
+      evaluate(metric.value(), scores).ifPresent(v -> scores.put(metric.name(), v));
     return scores;
   }
 
@@ -91,7 +94,8 @@ public final class DerivedMetrics {
       double value = result.getNumberValue().doubleValue();
       return Double.isFinite(value) ? Optional.of(value) : Optional.empty();
     } catch (BaseException | ArithmeticException e) {
-      return Optional.empty(); // division by zero and the like: this result has no value for the metric
+      return Optional
+          .empty(); // division by zero and the like: this result has no value for the metric
     }
   }
 

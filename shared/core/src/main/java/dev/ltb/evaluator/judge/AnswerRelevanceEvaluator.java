@@ -15,10 +15,11 @@ import java.util.List;
 /**
  * {@code answer-relevance}: RAGAS answer relevancy (Es et al., 2023; promptfoo's {@code
  * matchesAnswerRelevance} in src/matchers.ts with {@code ANSWER_RELEVANCY_GENERATE} from
- * src/prompts/external/ragas.ts): the judge writes questions that the output answers, and the score is the
- * mean cosine similarity between their embeddings and the embedding of the user's question (the {@code query}
- * var, else the prompt). An answer that drifts from the question yields questions unlike it. The judge writes
- * the three questions in one call (promptfoo makes three identical calls, pointless at temperature 0).
+ * src/prompts/external/ragas.ts): the judge writes questions that the output answers, and the score
+ * is the mean cosine similarity between their embeddings and the embedding of the user's question
+ * (the {@code query} var, else the prompt). An answer that drifts from the question yields
+ * questions unlike it. The judge writes the three questions in one call (promptfoo makes three
+ * identical calls, pointless at temperature 0).
  */
 public final class AnswerRelevanceEvaluator extends ModelGradedEvaluator {
 
@@ -71,11 +72,15 @@ public final class AnswerRelevanceEvaluator extends ModelGradedEvaluator {
 
     float[] asked = judge.embed(query);
     double sum = 0;
-    for (String question : questions) sum += SimilarityMetric.COSINE.between(asked, judge.embed(question));
+    for (String question : questions)
+      sum += SimilarityMetric.COSINE.between(asked, judge.embed(question));
     double relevance = sum / questions.size();
     return judge.result(
         relevance + TOLERANCE >= threshold,
         relevance,
-        "relevance " + versus(relevance, threshold) + "; the answer fits the questions " + Reasons.quoteAll(questions));
+        "relevance "
+            + versus(relevance, threshold)
+            + "; the answer fits the questions "
+            + Reasons.quoteAll(questions));
   }
 }

@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code model-graded-closedqa}: OpenAI evals' closed-QA grader (evals/registry/modelgraded/closedqa.yaml),
- * as promptfoo runs it ({@code matchesClosedQa} in src/matchers.ts, {@code OPENAI_CLOSED_QA_PROMPT} in
- * src/prompts/grading.ts): given the task (the prompt), the submission (the output) and a criterion, the judge
- * reasons step by step and answers Y or N. Our prompt asks for that answer as JSON; a reply in the original
- * format, whose last line is a lone Y or N, is read too.
+ * {@code model-graded-closedqa}: OpenAI evals' closed-QA grader
+ * (evals/registry/modelgraded/closedqa.yaml), as promptfoo runs it ({@code matchesClosedQa} in
+ * src/matchers.ts, {@code OPENAI_CLOSED_QA_PROMPT} in src/prompts/grading.ts): given the task (the
+ * prompt), the submission (the output) and a criterion, the judge reasons step by step and answers
+ * Y or N. Our prompt asks for that answer as JSON; a reply in the original format, whose last line
+ * is a lone Y or N, is read too.
  */
 public final class ClosedQaEvaluator extends ModelGradedEvaluator {
 
@@ -59,16 +60,22 @@ public final class ClosedQaEvaluator extends ModelGradedEvaluator {
 
     Optional<ObjectNode> verdict = JudgeReplies.firstObject(reply);
     Optional<Boolean> meets =
-        verdict.flatMap(json -> JudgeReplies.text(json.get("answer")).flatMap(ClosedQaEvaluator::yesOrNo));
+        verdict.flatMap(
+            json -> JudgeReplies.text(json.get("answer")).flatMap(ClosedQaEvaluator::yesOrNo));
     String reason = verdict.flatMap(json -> JudgeReplies.text(json.get("reason"))).orElse(null);
     if (meets.isEmpty()) {
       meets = lastLine(reply).flatMap(ClosedQaEvaluator::yesOrNo);
       reason = reply.strip();
     }
     if (meets.isEmpty())
-      throw judge.malformed(reply, "is neither " + SHAPE + " nor reasoning ending in a line with Y or N");
-    String observed = meets.get() ? "the submission meets the criterion" : "the submission does not meet the criterion";
-    return judge.result(meets.get(), meets.get() ? 1 : 0, reason == null ? observed : observed + ": " + reason);
+      throw judge.malformed(
+          reply, "is neither " + SHAPE + " nor reasoning ending in a line with Y or N");
+    String observed =
+        meets.get()
+            ? "the submission meets the criterion"
+            : "the submission does not meet the criterion";
+    return judge.result(
+        meets.get(), meets.get() ? 1 : 0, reason == null ? observed : observed + ": " + reason);
   }
 
   private static Optional<Boolean> yesOrNo(String answer) {
@@ -80,7 +87,8 @@ public final class ClosedQaEvaluator extends ModelGradedEvaluator {
   }
 
   private static Optional<String> lastLine(String reply) {
-    List<String> lines = reply.strip().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    List<String> lines =
+        reply.strip().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
     return lines.isEmpty() ? Optional.empty() : Optional.of(lines.getLast());
   }
 }

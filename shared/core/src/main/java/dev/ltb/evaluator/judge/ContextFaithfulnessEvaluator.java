@@ -9,16 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code context-faithfulness}: RAGAS faithfulness (promptfoo's {@code matchesContextFaithfulness} in
- * src/matchers.ts, prompts {@code CONTEXT_FAITHFULNESS_LONGFORM} and {@code CONTEXT_FAITHFULNESS_NLI_STATEMENTS}
- * in src/prompts/external/ragas.ts): the judge breaks the output into statements, then decides for each
- * whether the retrieved context (the {@code context} var) supports it; the score is the share supported.
- * The verdicts are JSON, one per numbered statement, instead of RAGAS' free-text "Verdict: Yes." lines.
+ * {@code context-faithfulness}: RAGAS faithfulness (promptfoo's {@code matchesContextFaithfulness}
+ * in src/matchers.ts, prompts {@code CONTEXT_FAITHFULNESS_LONGFORM} and {@code
+ * CONTEXT_FAITHFULNESS_NLI_STATEMENTS} in src/prompts/external/ragas.ts): the judge breaks the
+ * output into statements, then decides for each whether the retrieved context (the {@code context}
+ * var) supports it; the score is the share supported. The verdicts are JSON, one per numbered
+ * statement, instead of RAGAS' free-text "Verdict: Yes." lines.
  */
 public final class ContextFaithfulnessEvaluator extends ModelGradedEvaluator {
 
   static final String STATEMENTS_SHAPE = "{\"statements\": [...]}";
-  static final String VERDICTS_SHAPE = "{\"verdicts\": [{\"statement\": 1, \"reason\": ..., \"verdict\": \"yes\"}, ...]}";
+  static final String VERDICTS_SHAPE =
+      "{\"verdicts\": [{\"statement\": 1, \"reason\": ..., \"verdict\": \"yes\"}, ...]}";
 
   public ContextFaithfulnessEvaluator(Judges judges) {
     super(
@@ -70,20 +72,33 @@ public final class ContextFaithfulnessEvaluator extends ModelGradedEvaluator {
 
     String reply = judge.ask(null, statementsPrompt(query, context.output()));
     List<String> statements = new ArrayList<>();
-    judge.verdict(reply, STATEMENTS_SHAPE).path("statements").forEach(s -> JudgeReplies.text(s).ifPresent(statements::add));
-    if (statements.isEmpty()) throw judge.failure("the judge found no statements in the output to check; it answered " + JudgeReplies.excerpt(reply));
+    judge
+        .verdict(reply, STATEMENTS_SHAPE)
+        .path("statements")
+        .forEach(s -> JudgeReplies.text(s).ifPresent(statements::add));
+    if (statements.isEmpty())
+      throw judge.failure(
+          "the judge found no statements in the output to check; it answered "
+              + JudgeReplies.excerpt(reply));
 
     String verdictReply = judge.ask(null, verdictsPrompt(retrieved, statements));
     JsonNode verdicts = judge.verdict(verdictReply, VERDICTS_SHAPE).path("verdicts");
     List<NumberedVerdicts.Verdict> supported =
-        NumberedVerdicts.read(judge, verdictReply, verdicts, statements.size(), "statement", "verdict", "statement");
+        NumberedVerdicts.read(
+            judge, verdictReply, verdicts, statements.size(), "statement", "verdict", "statement");
     long yes = supported.stream().filter(NumberedVerdicts.Verdict::yes).count();
 
     double faithfulness = (double) yes / statements.size();
     String reason =
-        yes + " of " + statements.size() + " statements are supported by the context (faithfulness "
-            + versus(faithfulness, threshold) + ")"
-            + (yes == statements.size() ? "" : "; unsupported: " + NumberedVerdicts.describe(statements, supported, false));
+        yes
+            + " of "
+            + statements.size()
+            + " statements are supported by the context (faithfulness "
+            + versus(faithfulness, threshold)
+            + ")"
+            + (yes == statements.size()
+                ? ""
+                : "; unsupported: " + NumberedVerdicts.describe(statements, supported, false));
     return judge.result(faithfulness + TOLERANCE >= threshold, faithfulness, reason);
   }
 }

@@ -10,15 +10,17 @@ import dev.ltb.suite.Assertion;
 import java.util.List;
 
 /**
- * {@code context-recall}: RAGAS context recall (promptfoo's {@code matchesContextRecall} in src/matchers.ts,
- * {@code CONTEXT_RECALL} in src/prompts/external/ragas.ts): the share of the reference answer's sentences (the
- * value) that can be attributed to the retrieved context (the {@code context} var, else the prompt), as the
- * judge classifies them. Did retrieval find what a right answer needs? We split the reference into sentences
- * and send them numbered, so the score's denominator is ours, not the length of the judge's reply.
+ * {@code context-recall}: RAGAS context recall (promptfoo's {@code matchesContextRecall} in
+ * src/matchers.ts, {@code CONTEXT_RECALL} in src/prompts/external/ragas.ts): the share of the
+ * reference answer's sentences (the value) that can be attributed to the retrieved context (the
+ * {@code context} var, else the prompt), as the judge classifies them. Did retrieval find what a
+ * right answer needs? We split the reference into sentences and send them numbered, so the score's
+ * denominator is ours, not the length of the judge's reply.
  */
 public final class ContextRecallEvaluator extends ModelGradedEvaluator {
 
-  static final String SHAPE = "{\"sentences\": [{\"sentence\": 1, \"reason\": ..., \"attributed\": true}, ...]}";
+  static final String SHAPE =
+      "{\"sentences\": [{\"sentence\": 1, \"reason\": ..., \"attributed\": true}, ...]}";
 
   public ContextRecallEvaluator(Judges judges) {
     super(
@@ -53,7 +55,8 @@ public final class ContextRecallEvaluator extends ModelGradedEvaluator {
   @Override
   public EvaluationResult evaluate(Assertion assertion, EvaluationContext context) {
     List<String> sentences = Sentences.split(AssertionValues.text(assertion));
-    if (sentences.isEmpty()) throw new EvaluationException("context-recall needs a reference answer with words in it");
+    if (sentences.isEmpty())
+      throw new EvaluationException("context-recall needs a reference answer with words in it");
     String retrieved = context(assertion, context, context.prompt());
     double threshold = threshold(assertion);
     JudgeSession judge = judges.open(assertion, context);
@@ -61,13 +64,18 @@ public final class ContextRecallEvaluator extends ModelGradedEvaluator {
     String reply = judge.ask(null, prompt(retrieved, sentences));
     JsonNode list = judge.verdict(reply, SHAPE).path("sentences");
     List<NumberedVerdicts.Verdict> verdicts =
-        NumberedVerdicts.read(judge, reply, list, sentences.size(), "sentence", "attributed", "sentence");
+        NumberedVerdicts.read(
+            judge, reply, list, sentences.size(), "sentence", "attributed", "sentence");
     long attributed = verdicts.stream().filter(NumberedVerdicts.Verdict::yes).count();
 
     double recall = (double) attributed / sentences.size();
     String reason =
-        attributed + " of " + sentences.size() + " reference sentences can be attributed to the context (recall "
-            + versus(recall, threshold) + ")"
+        attributed
+            + " of "
+            + sentences.size()
+            + " reference sentences can be attributed to the context (recall "
+            + versus(recall, threshold)
+            + ")"
             + (attributed == sentences.size()
                 ? ""
                 : "; not attributed: " + NumberedVerdicts.describe(sentences, verdicts, false));

@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * {@code context-relevance}: RAGAS context relevance (promptfoo's {@code matchesContextRelevance} in
- * src/matchers.ts, {@code CONTEXT_RELEVANCE} in src/prompts/external/ragas.ts): the share of the retrieved
- * context's sentences that are needed to answer the query, as the judge picks them. Was what retrieval
- * returned on topic? We send the context's sentences numbered and the judge answers with their numbers, so
- * the ratio cannot exceed 1 (promptfoo divides the judge's extracted lines by the context's lines).
+ * {@code context-relevance}: RAGAS context relevance (promptfoo's {@code matchesContextRelevance}
+ * in src/matchers.ts, {@code CONTEXT_RELEVANCE} in src/prompts/external/ragas.ts): the share of the
+ * retrieved context's sentences that are needed to answer the query, as the judge picks them. Was
+ * what retrieval returned on topic? We send the context's sentences numbered and the judge answers
+ * with their numbers, so the ratio cannot exceed 1 (promptfoo divides the judge's extracted lines
+ * by the context's lines).
  */
 public final class ContextRelevanceEvaluator extends ModelGradedEvaluator {
 
@@ -65,17 +66,26 @@ public final class ContextRelevanceEvaluator extends ModelGradedEvaluator {
           JudgeReplies.number(item)
               .filter(n -> n == Math.rint(n))
               .map(Double::intValue)
-              .orElseThrow(() -> judge.malformed(reply, "lists " + item + " among the relevant sentences, not a number"));
+              .orElseThrow(
+                  () ->
+                      judge.malformed(
+                          reply, "lists " + item + " among the relevant sentences, not a number"));
       if (number < 1 || number > sentences.size())
-        throw judge.malformed(reply, "picks sentence " + number + ", but the context has " + sentences.size());
+        throw judge.malformed(
+            reply, "picks sentence " + number + ", but the context has " + sentences.size());
       picked.add(number);
     }
 
     double relevance = (double) picked.size() / sentences.size();
     String why = JudgeReplies.text(verdict.get("reason")).map(text -> ": " + text).orElse("");
     String reason =
-        picked.size() + " of " + sentences.size() + " context sentences are needed for the query (relevance "
-            + versus(relevance, threshold) + ")" + why;
+        picked.size()
+            + " of "
+            + sentences.size()
+            + " context sentences are needed for the query (relevance "
+            + versus(relevance, threshold)
+            + ")"
+            + why;
     return judge.result(relevance + TOLERANCE >= threshold, relevance, reason);
   }
 }

@@ -15,23 +15,33 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code factuality}: the judge compares the output with an expert answer to the same question and picks one
- * of the five categories of OpenAI evals' fact grader (evals/registry/modelgraded/fact.yaml). Scores per
- * category are promptfoo's defaults ({@code matchesFactuality} in src/matchers.ts): A, B, C and E score 1, D
- * (disagreement) scores 0; config {@code subset}, {@code superset}, {@code agree}, {@code disagree} and
- * {@code differButFactual} change them. A category scoring above 0 passes. The verdict is JSON {@code
- * {"category", "reason"}} like promptfoo's {@code PROMPTFOO_FACTUALITY_PROMPT}; a reply in the original
- * "(A) ..." format is read too.
+ * {@code factuality}: the judge compares the output with an expert answer to the same question and
+ * picks one of the five categories of OpenAI evals' fact grader
+ * (evals/registry/modelgraded/fact.yaml). Scores per category are promptfoo's defaults ({@code
+ * matchesFactuality} in src/matchers.ts): A, B, C and E score 1, D (disagreement) scores 0; config
+ * {@code subset}, {@code superset}, {@code agree}, {@code disagree} and {@code differButFactual}
+ * change them. A category scoring above 0 passes. The verdict is JSON {@code {"category",
+ * "reason"}} like promptfoo's {@code PROMPTFOO_FACTUALITY_PROMPT}; a reply in the original "(A)
+ * ..." format is read too.
  */
 public final class FactualityEvaluator extends ModelGradedEvaluator {
 
   /** The categories, their config keys and what they mean (fact.yaml's wording, lightly edited). */
   enum Category {
-    A("subset", 1, "the submitted answer is a subset of the expert answer and fully consistent with it"),
-    B("superset", 1, "the submitted answer is a superset of the expert answer and fully consistent with it"),
+    A(
+        "subset",
+        1,
+        "the submitted answer is a subset of the expert answer and fully consistent with it"),
+    B(
+        "superset",
+        1,
+        "the submitted answer is a superset of the expert answer and fully consistent with it"),
     C("agree", 1, "the submitted answer contains all the same details as the expert answer"),
     D("disagree", 0, "the submitted answer and the expert answer disagree"),
-    E("differButFactual", 1, "the answers differ, but the differences do not matter for factuality");
+    E(
+        "differButFactual",
+        1,
+        "the answers differ, but the differences do not matter for factuality");
 
     final String configKey;
     final double defaultScore;
@@ -73,8 +83,14 @@ public final class FactualityEvaluator extends ModelGradedEvaluator {
   }
 
   static String user(String question, String expert, String submission) {
-    return "<question>\n" + question + "\n</question>\n<expert_answer>\n" + expert + "\n</expert_answer>\n"
-        + "<submitted_answer>\n" + submission + "\n</submitted_answer>";
+    return "<question>\n"
+        + question
+        + "\n</question>\n<expert_answer>\n"
+        + expert
+        + "\n</expert_answer>\n"
+        + "<submitted_answer>\n"
+        + submission
+        + "\n</submitted_answer>";
   }
 
   @Override
@@ -95,7 +111,9 @@ public final class FactualityEvaluator extends ModelGradedEvaluator {
       }
     }
     if (letter.isEmpty()) throw judge.malformed(reply, "is not " + SHAPE);
-    Category category = category(letter.get()).orElseThrow(() -> judge.malformed(reply, "names no category A to E"));
+    Category category =
+        category(letter.get())
+            .orElseThrow(() -> judge.malformed(reply, "names no category A to E"));
 
     double score = scores.get(category);
     String observed = "(" + category + ") " + category.meaning;
@@ -105,7 +123,8 @@ public final class FactualityEvaluator extends ModelGradedEvaluator {
 
   private static Optional<Category> category(String letter) {
     String upper = letter.strip().toUpperCase(Locale.ROOT).replaceAll("^\\(|\\)$", "");
-    for (Category category : Category.values()) if (category.name().equals(upper)) return Optional.of(category);
+    for (Category category : Category.values())
+      if (category.name().equals(upper)) return Optional.of(category);
     return Optional.empty();
   }
 
@@ -120,7 +139,10 @@ public final class FactualityEvaluator extends ModelGradedEvaluator {
         scores.put(category, value.doubleValue());
       } else {
         throw new EvaluationException(
-            "factuality config " + category.configKey + " must be a score from 0 to 1, was " + value);
+            "factuality config "
+                + category.configKey
+                + " must be a score from 0 to 1, was "
+                + value);
       }
     }
     return scores;

@@ -12,12 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code g-eval}: G-Eval (Liu et al., 2023, "NLG Evaluation using GPT-4 with Better Human Alignment") as
- * promptfoo runs it ({@code matchesGEval} in src/matchers.ts, prompts {@code GEVAL_PROMPT_STEPS} and {@code
- * GEVAL_PROMPT_EVALUATE} in src/prompts/grading.ts): the judge first turns the criteria into evaluation
- * steps, then scores the reply to the prompt from 0 to 10 following them; the score is that number / 10. A
- * list of criteria is scored one by one and averaged. Like promptfoo, the judge states the score (the paper
- * weights score tokens by their probabilities, which not every provider reports). The prompts are ours.
+ * {@code g-eval}: G-Eval (Liu et al., 2023, "NLG Evaluation using GPT-4 with Better Human
+ * Alignment") as promptfoo runs it ({@code matchesGEval} in src/matchers.ts, prompts {@code
+ * GEVAL_PROMPT_STEPS} and {@code GEVAL_PROMPT_EVALUATE} in src/prompts/grading.ts): the judge first
+ * turns the criteria into evaluation steps, then scores the reply to the prompt from 0 to 10
+ * following them; the score is that number / 10. A list of criteria is scored one by one and
+ * averaged. Like promptfoo, the judge states the score (the paper weights score tokens by their
+ * probabilities, which not every provider reports). The prompts are ours.
  */
 public final class GEvalEvaluator extends ModelGradedEvaluator {
 
@@ -69,7 +70,8 @@ public final class GEvalEvaluator extends ModelGradedEvaluator {
         Give a score from 0 to %d (%d: the reply fully meets the criteria; 0: it does not meet them at all) and a \
         short reason that points at the prompt and the reply without repeating the score. Answer with one minified \
         JSON object and nothing else: {"score": <0-%d>, "reason": "<why>"}"""
-        .formatted(criteria, String.join("\n- ", steps), input, output, MAX_SCORE, MAX_SCORE, MAX_SCORE);
+        .formatted(
+            criteria, String.join("\n- ", steps), input, output, MAX_SCORE, MAX_SCORE, MAX_SCORE);
   }
 
   @Override
@@ -81,22 +83,32 @@ public final class GEvalEvaluator extends ModelGradedEvaluator {
     List<String> reasons = new ArrayList<>();
     for (String criterion : criteria) {
       List<String> steps = steps(judge, criterion);
-      String reply = judge.ask(null, scorePrompt(criterion, steps, context.prompt(), context.output()));
+      String reply =
+          judge.ask(null, scorePrompt(criterion, steps, context.prompt(), context.output()));
       ObjectNode verdict = judge.verdict(reply, SCORE_SHAPE);
       double score =
           JudgeReplies.number(verdict.get("score"))
               .filter(value -> value >= 0 && value <= MAX_SCORE)
-              .orElseThrow(() -> judge.malformed(reply, "gives no \"score\" from 0 to " + MAX_SCORE));
+              .orElseThrow(
+                  () -> judge.malformed(reply, "gives no \"score\" from 0 to " + MAX_SCORE));
       sum += score / MAX_SCORE;
       String reason = JudgeReplies.text(verdict.get("reason")).orElse("(no reason given)");
       reasons.add(
           criteria.size() == 1
               ? reason
-              : AssertionValues.numberText(score) + "/" + MAX_SCORE + " for \"" + criterion + "\": " + reason);
+              : AssertionValues.numberText(score)
+                  + "/"
+                  + MAX_SCORE
+                  + " for \""
+                  + criterion
+                  + "\": "
+                  + reason);
     }
     double score = sum / criteria.size();
     return judge.result(
-        score + TOLERANCE >= threshold, score, "score " + versus(score, threshold) + ": " + String.join(" | ", reasons));
+        score + TOLERANCE >= threshold,
+        score,
+        "score " + versus(score, threshold) + ": " + String.join(" | ", reasons));
   }
 
   private static List<String> steps(JudgeSession judge, String criterion) {
@@ -104,7 +116,8 @@ public final class GEvalEvaluator extends ModelGradedEvaluator {
     JsonNode steps = judge.verdict(reply, STEPS_SHAPE).path("steps");
     List<String> texts = new ArrayList<>();
     steps.forEach(step -> JudgeReplies.text(step).ifPresent(texts::add));
-    if (!steps.isArray() || texts.isEmpty()) throw judge.malformed(reply, "lists no evaluation \"steps\"");
+    if (!steps.isArray() || texts.isEmpty())
+      throw judge.malformed(reply, "lists no evaluation \"steps\"");
     return texts;
   }
 
@@ -114,7 +127,9 @@ public final class GEvalEvaluator extends ModelGradedEvaluator {
       List<String> criteria = new ArrayList<>();
       for (JsonNode item : value) {
         if (!item.isTextual() || item.textValue().isBlank())
-          throw new EvaluationException("g-eval needs criteria as text, but a list item is " + AssertionValues.describe(item));
+          throw new EvaluationException(
+              "g-eval needs criteria as text, but a list item is "
+                  + AssertionValues.describe(item));
         criteria.add(item.textValue());
       }
       if (criteria.isEmpty()) throw new EvaluationException("g-eval needs at least one criterion");

@@ -11,10 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the JSON verdict out of a judge's reply, forgiving what models commonly wrap around it or get
- * slightly wrong: a Markdown code fence, prose before or after the object, trailing commas, single quotes,
- * unquoted keys, comments, and booleans or numbers written as text ({@code "pass": "true"}, {@code "score":
- * "0.8"}). Anything else is not a verdict, and the evaluator fails saying so.
+ * Reads the JSON verdict out of a judge's reply, forgiving what models commonly wrap around it or
+ * get slightly wrong: a Markdown code fence, prose before or after the object, trailing commas,
+ * single quotes, unquoted keys, comments, and booleans or numbers written as text ({@code "pass":
+ * "true"}, {@code "score": "0.8"}). Anything else is not a verdict, and the evaluator fails saying
+ * so.
  */
 public final class JudgeReplies {
 
@@ -37,7 +38,9 @@ public final class JudgeReplies {
 
   private JudgeReplies() {}
 
-  /** The first complete JSON object in the reply, wherever it stands, or empty when there is none. */
+  /**
+   * The first complete JSON object in the reply, wherever it stands, or empty when there is none.
+   */
   public static Optional<ObjectNode> firstObject(String reply) {
     for (int start = reply.indexOf('{'); start >= 0; start = reply.indexOf('{', start + 1)) {
       int end = matchingBrace(reply, start);
@@ -52,7 +55,9 @@ public final class JudgeReplies {
     return Optional.empty();
   }
 
-  /** A boolean, or a boolean written as text ("true", "yes", "pass") or as 1 / 0; empty otherwise. */
+  /**
+   * A boolean, or a boolean written as text ("true", "yes", "pass") or as 1 / 0; empty otherwise.
+   */
   public static Optional<Boolean> bool(JsonNode value) {
     if (value == null || value.isNull() || value.isMissingNode()) return Optional.empty();
     if (value.isBoolean()) return Optional.of(value.booleanValue());
@@ -78,7 +83,10 @@ public final class JudgeReplies {
     return Optional.empty();
   }
 
-  /** Text, or the text form of a number or boolean; empty for missing, null, blank or structured values. */
+  /**
+   * Text, or the text form of a number or boolean; empty for missing, null, blank or structured
+   * values.
+   */
   public static Optional<String> text(JsonNode value) {
     if (value == null || !value.isValueNode() || value.isNull()) return Optional.empty();
     String text = value.asText().strip();
@@ -96,7 +104,10 @@ public final class JudgeReplies {
     return '"' + line + '"';
   }
 
-  /** The index of the brace closing the one at {@code start}, skipping braces inside strings; -1 if none. */
+  /**
+   * The index of the brace closing the one at {@code start}, skipping braces inside strings; -1 if
+   * none.
+   */
   private static int matchingBrace(String text, int start) {
     int depth = 0;
     char quote = 0;

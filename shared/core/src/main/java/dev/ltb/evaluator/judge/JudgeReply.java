@@ -6,7 +6,8 @@ import dev.ltb.provider.TokenUsage;
  * What a judge answered.
  *
  * @param text the reply
- * @param usage the tokens the call spent; none when the answer was remembered from earlier in the run
+ * @param usage the tokens the call spent; none when the answer was remembered from earlier in the
+ *     run
  * @param costUsd what the call cost, or null when the grader reports no price
  * @param remembered true when the same question had been asked before in this run
  */

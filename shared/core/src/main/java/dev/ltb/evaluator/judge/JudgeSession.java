@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The judge calls of one assertion: asks the judge (or the embedding model), adds up what that costs and
- * fails the assertion once the cost passes its cap, and turns what the evaluator concluded into a result
- * carrying the judge's tokens. Not thread-safe: one evaluation uses it, then drops it.
+ * The judge calls of one assertion: asks the judge (or the embedding model), adds up what that
+ * costs and fails the assertion once the cost passes its cap, and turns what the evaluator
+ * concluded into a result carrying the judge's tokens. Not thread-safe: one evaluation uses it,
+ * then drops it.
  */
 public final class JudgeSession {
 
@@ -29,7 +30,12 @@ public final class JudgeSession {
   private TokenUsage tokens = TokenUsage.NONE;
   private double costUsd;
 
-  JudgeSession(Judges judges, Assertion assertion, TestCase test, double maxCostUsd, boolean providerIsEmbedder) {
+  JudgeSession(
+      Judges judges,
+      Assertion assertion,
+      TestCase test,
+      double maxCostUsd,
+      boolean providerIsEmbedder) {
     this.judges = judges;
     this.assertion = assertion;
     this.test = test;
@@ -40,7 +46,8 @@ public final class JudgeSession {
   /**
    * Asks the judge: a system message (left out when null) and a user message; returns its reply.
    *
-   * @throws EvaluationException when the judge cannot be reached or called, or the cost cap is passed
+   * @throws EvaluationException when the judge cannot be reached or called, or the cost cap is
+   *     passed
    */
   public String ask(String system, String user) {
     List<ChatMessage> messages = new ArrayList<>();
@@ -60,7 +67,8 @@ public final class JudgeSession {
   /**
    * The embedding of a text, from the assertion's embedding model.
    *
-   * @throws EvaluationException when the model cannot be reached or called, or the cost cap is passed
+   * @throws EvaluationException when the model cannot be reached or called, or the cost cap is
+   *     passed
    */
   public float[] embed(String text) {
     if (text.isBlank()) throw failure("cannot embed an empty text");
@@ -77,14 +85,19 @@ public final class JudgeSession {
   /**
    * The JSON object in a judge's reply.
    *
-   * @param expected the verdict's shape, for the failure message ({@code {"reason": ..., "pass": ...}})
+   * @param expected the verdict's shape, for the failure message ({@code {"reason": ..., "pass":
+   *     ...}})
    * @throws EvaluationException naming the expected shape and quoting the start of the reply
    */
   public ObjectNode verdict(String reply, String expected) {
-    return JudgeReplies.firstObject(reply).orElseThrow(() -> malformed(reply, "holds no JSON object " + expected));
+    return JudgeReplies.firstObject(reply)
+        .orElseThrow(() -> malformed(reply, "holds no JSON object " + expected));
   }
 
-  /** The failure for a reply that is not the verdict asked for: says what was wrong and quotes the reply. */
+  /**
+   * The failure for a reply that is not the verdict asked for: says what was wrong and quotes the
+   * reply.
+   */
   public EvaluationException malformed(String reply, String problem) {
     return failure("the judge's reply " + problem + "; it answered " + JudgeReplies.excerpt(reply));
   }
@@ -98,7 +111,8 @@ public final class JudgeSession {
     return result(pass, score, reason, Map.of());
   }
 
-  public EvaluationResult result(boolean pass, double score, String reason, Map<String, Double> namedScores) {
+  public EvaluationResult result(
+      boolean pass, double score, String reason, Map<String, Double> namedScores) {
     return new EvaluationResult(pass, Math.min(1, Math.max(0, score)), reason, namedScores, tokens);
   }
 
@@ -109,12 +123,18 @@ public final class JudgeSession {
 
   private void spend(TokenUsage usage, Double cost) {
     tokens = tokens.plus(usage);
-    if (cost == null) return; // a grader without a price cannot be capped; docs/evaluators.md says so
+    if (cost == null)
+      return; // a grader without a price cannot be capped; docs/evaluators.md says so
     costUsd += cost;
     if (costUsd > maxCostUsd) {
       throw failure(
-          "the judge's calls for this assertion cost $" + usd(costUsd) + ", more than its cap of $" + usd(maxCostUsd)
-              + "; raise config." + Judges.MAX_COST_KEY + " or choose a cheaper grader");
+          "the judge's calls for this assertion cost $"
+              + usd(costUsd)
+              + ", more than its cap of $"
+              + usd(maxCostUsd)
+              + "; raise config."
+              + Judges.MAX_COST_KEY
+              + " or choose a cheaper grader");
     }
   }
 

@@ -40,15 +40,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The judges of one run: finds the model that grades an assertion, calls it at temperature 0 with retries,
- * and remembers every answer, so the same question (same judge and configuration, same prompt, same output)
- * is asked once per run. Model-graded evaluators reach it through a {@link JudgeSession} per assertion, which
- * counts the judge's tokens and enforces the cost cap. Thread-safe.
+ * The judges of one run: finds the model that grades an assertion, calls it at temperature 0 with
+ * retries, and remembers every answer, so the same question (same judge and configuration, same
+ * prompt, same output) is asked once per run. Model-graded evaluators reach it through a {@link
+ * JudgeSession} per assertion, which counts the judge's tokens and enforces the cost cap.
+ * Thread-safe.
  *
- * <p>Which judge grades an assertion, first match wins: the assertion's {@code provider}, the test's {@code
- * options.provider} (or {@code defaultTest}'s), then {@link JudgeSettings#defaultGrader()}. Embeddings come
- * from the assertion's {@code config.embeddingProvider}, for {@code similar} also from its {@code provider},
- * else from the embedded all-MiniLM-L6-v2 model (offline).
+ * <p>Which judge grades an assertion, first match wins: the assertion's {@code provider}, the
+ * test's {@code options.provider} (or {@code defaultTest}'s), then {@link
+ * JudgeSettings#defaultGrader()}. Embeddings come from the assertion's {@code
+ * config.embeddingProvider}, for {@code similar} also from its {@code provider}, else from the
+ * embedded all-MiniLM-L6-v2 model (offline).
  */
 public final class Judges {
 
@@ -60,7 +62,8 @@ public final class Judges {
 
   private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
 
-  private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(key|token|secret|password|authorization).*");
+  private static final Pattern SECRET_KEY =
+      Pattern.compile("(?i).*(key|token|secret|password|authorization).*");
 
   private final ProviderRegistry providers;
   private final ProviderContext context;
@@ -68,8 +71,10 @@ public final class Judges {
   private final Supplier<? extends EmbeddingProvider> defaultEmbedder;
   private final ConcurrentMap<String, Provider> graders = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, EmbeddingProvider> embedders = new ConcurrentHashMap<>();
-  private final ConcurrentMap<CacheKey, CompletableFuture<JudgeReply>> replies = new ConcurrentHashMap<>();
-  private final ConcurrentMap<CacheKey, CompletableFuture<Embedding>> embeddings = new ConcurrentHashMap<>();
+  private final ConcurrentMap<CacheKey, CompletableFuture<JudgeReply>> replies =
+      new ConcurrentHashMap<>();
+  private final ConcurrentMap<CacheKey, CompletableFuture<Embedding>> embeddings =
+      new ConcurrentHashMap<>();
 
   public Judges(
       ProviderRegistry providers,
@@ -92,15 +97,18 @@ public final class Judges {
     return new JudgeSession(this, assertion, evaluation.test(), maxCost(assertion), false);
   }
 
-  /** A session for an embedding assertion ({@code similar}): its {@code provider} names the embedding model. */
+  /**
+   * A session for an embedding assertion ({@code similar}): its {@code provider} names the
+   * embedding model.
+   */
   public JudgeSession openForEmbeddings(Assertion assertion, EvaluationContext evaluation) {
     return new JudgeSession(this, assertion, evaluation.test(), maxCost(assertion), true);
   }
 
   /**
-   * The judge of a model-graded assertion as it is called: the first of the assertion's {@code provider},
-   * the test's grader and the default, with {@code temperature: 0} added when its family takes a temperature
-   * and the suite set none.
+   * The judge of a model-graded assertion as it is called: the first of the assertion's {@code
+   * provider}, the test's grader and the default, with {@code temperature: 0} added when its family
+   * takes a temperature and the suite set none.
    */
   public ProviderSpec graderFor(Assertion assertion, TestCase test) {
     return atTemperatureZero(chosenGrader(assertion, test).spec());
@@ -129,19 +137,26 @@ public final class Judges {
   record ChosenGrader(ProviderSpec spec, String source) {}
 
   ChosenGrader chosenGrader(Assertion assertion, TestCase test) {
-    if (assertion.grader() != null) return new ChosenGrader(assertion.grader(), "the assertion's provider");
-    if (test != null && test.grader() != null) return new ChosenGrader(test.grader(), "the test's options.provider");
+    if (assertion.grader() != null)
+      return new ChosenGrader(assertion.grader(), "the assertion's provider");
+    if (test != null && test.grader() != null)
+      return new ChosenGrader(test.grader(), "the test's options.provider");
     return new ChosenGrader(settings.defaultGrader(), "the default grader");
   }
 
-  /** Asks a grader, or remembers what it answered to the same messages before (then nothing is spent). */
+  /**
+   * Asks a grader, or remembers what it answered to the same messages before (then nothing is
+   * spent).
+   */
   JudgeReply ask(ChosenGrader chosen, String evaluator, List<ChatMessage> messages) {
     ProviderSpec spec = atTemperatureZero(chosen.spec());
     Provider grader = grader(spec, chosen.source(), evaluator);
     CacheKey key =
         new CacheKey(
             cacheId(spec),
-            messages.stream().map(m -> m.role().wireName() + ": " + m.text()).collect(Collectors.joining("\n\u0000")));
+            messages.stream()
+                .map(m -> m.role().wireName() + ": " + m.text())
+                .collect(Collectors.joining("\n\u0000")));
     String prompt = String.join("\n\n", messages.stream().map(ChatMessage::text).toList());
     ProviderRequest request = new ProviderRequest(messages, prompt, true);
     return remembered(
@@ -150,7 +165,8 @@ public final class Judges {
         () -> {
           ProviderResponse response = withRetries(() -> grader.complete(request));
           // An answer from the response cache (ltb run's on-disk cache) cost nothing this time.
-          if (response.cached()) return new JudgeReply(response.output(), TokenUsage.NONE, 0.0, true);
+          if (response.cached())
+            return new JudgeReply(response.output(), TokenUsage.NONE, 0.0, true);
           return new JudgeReply(response.output(), response.usage(), response.costUsd(), false);
         },
         JudgeReply::asRemembered);
@@ -181,7 +197,8 @@ public final class Judges {
   }
 
   private ProviderSpec configuredEmbedder(Assertion assertion) {
-    JsonNode node = assertion.config() == null ? null : assertion.config().get(EMBEDDING_PROVIDER_KEY);
+    JsonNode node =
+        assertion.config() == null ? null : assertion.config().get(EMBEDDING_PROVIDER_KEY);
     if (node == null || node.isNull()) return null;
     if (node.isTextual() && !node.textValue().isBlank()) return ProviderSpec.of(node.textValue());
     if (node.isObject() && node.path("id").isTextual())
@@ -198,7 +215,13 @@ public final class Judges {
       return graders.computeIfAbsent(id, ignored -> providers.create(spec, context));
     } catch (ProviderConfigException e) {
       throw new EvaluationException(
-          evaluator + " needs a judge model, and " + source + " " + spec.id() + " cannot be used: " + e.getMessage()
+          evaluator
+              + " needs a judge model, and "
+              + source
+              + " "
+              + spec.id()
+              + " cannot be used: "
+              + e.getMessage()
               + ". Name a usable grader with the assertion's provider or options.provider in the test or"
               + " defaultTest (docs/evaluators.md, \"Model-graded evaluators\")");
     }
@@ -212,7 +235,11 @@ public final class Judges {
       return embedders.computeIfAbsent(id, ignored -> providers.createEmbedding(spec, context));
     } catch (ProviderConfigException e) {
       throw new EvaluationException(
-          evaluator + " cannot use the embedding model " + spec.id() + ": " + e.getMessage()
+          evaluator
+              + " cannot use the embedding model "
+              + spec.id()
+              + ": "
+              + e.getMessage()
               + ". Leave the provider out to use the embedded all-MiniLM-L6-v2 model");
     }
   }
@@ -238,8 +265,8 @@ public final class Judges {
   }
 
   /**
-   * The value for a key, computed once even when several threads ask at the same time; a failure is not
-   * remembered, so a later assertion asks again.
+   * The value for a key, computed once even when several threads ask at the same time; a failure is
+   * not remembered, so a later assertion asks again.
    */
   private static <T> T remembered(
       ConcurrentMap<CacheKey, CompletableFuture<T>> cache,
@@ -276,7 +303,10 @@ public final class Judges {
             .withDelayFnOn(
                 attempt -> {
                   ProviderException failure = attempt.getLastException();
-                  return failure.retryAfter().map(Judges::capped).orElse(Duration.ofMillis(-1)); // -1: backoff
+                  return failure
+                      .retryAfter()
+                      .map(Judges::capped)
+                      .orElse(Duration.ofMillis(-1)); // -1: backoff
                 },
                 ProviderException.class)
             .build();
@@ -296,7 +326,8 @@ public final class Judges {
     if (!config.isObject()) return config;
     ObjectNode copy = JsonNodeFactory.instance.objectNode();
     for (Map.Entry<String, JsonNode> field : config.properties()) {
-      boolean secret = SECRET_KEY.matcher(field.getKey()).matches() || field.getKey().equals("headers");
+      boolean secret =
+          SECRET_KEY.matcher(field.getKey()).matches() || field.getKey().equals("headers");
       copy.set(field.getKey(), secret ? TextNode.valueOf("***") : redacted(field.getValue()));
     }
     return copy;

@@ -9,11 +9,11 @@ import dev.ltb.suite.Assertion;
 import java.util.Optional;
 
 /**
- * {@code llm-rubric}: a judge reads the output and a rubric and says whether the rubric holds, with a score
- * and its reasoning. Semantics of promptfoo's {@code matchesLlmRubric} (src/matchers.ts, prompt {@code
- * DEFAULT_GRADING_PROMPT} in src/prompts/grading.ts): the output passes when the rubric's statement is true of
- * it; with a {@code threshold}, the judge's score must also reach it. The prompt below is ours, with the same
- * verdict format {@code {"reason", "pass", "score"}}.
+ * {@code llm-rubric}: a judge reads the output and a rubric and says whether the rubric holds, with
+ * a score and its reasoning. Semantics of promptfoo's {@code matchesLlmRubric} (src/matchers.ts,
+ * prompt {@code DEFAULT_GRADING_PROMPT} in src/prompts/grading.ts): the output passes when the
+ * rubric's statement is true of it; with a {@code threshold}, the judge's score must also reach it.
+ * The prompt below is ours, with the same verdict format {@code {"reason", "pass", "score"}}.
  */
 public final class LlmRubricEvaluator extends ModelGradedEvaluator {
 
@@ -59,16 +59,22 @@ public final class LlmRubricEvaluator extends ModelGradedEvaluator {
     String reply = judge.ask(SYSTEM, user(context.output(), rubric));
     ObjectNode verdict = judge.verdict(reply, SHAPE);
 
-    Optional<Boolean> pass = readable(judge, reply, verdict, "pass", JudgeReplies.bool(verdict.get("pass")));
-    Optional<Double> score = readable(judge, reply, verdict, "score", JudgeReplies.number(verdict.get("score")));
-    if (pass.isEmpty() && score.isEmpty()) throw judge.malformed(reply, "gives neither \"pass\" nor \"score\"");
+    Optional<Boolean> pass =
+        readable(judge, reply, verdict, "pass", JudgeReplies.bool(verdict.get("pass")));
+    Optional<Double> score =
+        readable(judge, reply, verdict, "score", JudgeReplies.number(verdict.get("score")));
+    if (pass.isEmpty() && score.isEmpty())
+      throw judge.malformed(reply, "gives neither \"pass\" nor \"score\"");
     if (score.isPresent() && (score.get() < 0 || score.get() > 1))
       throw judge.malformed(reply, "gives score " + score.get() + ", outside 0 to 1");
 
     Double threshold = assertion.threshold();
     double value = score.orElse(pass.orElse(false) ? 1.0 : 0.0);
-    boolean verdictPass = pass.orElseGet(() -> value + TOLERANCE >= (threshold == null ? 0.5 : threshold));
-    String reason = JudgeReplies.text(verdict.get("reason")).orElse(verdictPass ? "the rubric holds" : "the rubric does not hold");
+    boolean verdictPass =
+        pass.orElseGet(() -> value + TOLERANCE >= (threshold == null ? 0.5 : threshold));
+    String reason =
+        JudgeReplies.text(verdict.get("reason"))
+            .orElse(verdictPass ? "the rubric holds" : "the rubric does not hold");
     if (threshold != null && verdictPass && value + TOLERANCE < threshold)
       return judge.result(false, value, "score " + versus(value, threshold) + ": " + reason);
     return judge.result(verdictPass, value, reason);
@@ -79,7 +85,14 @@ public final class LlmRubricEvaluator extends ModelGradedEvaluator {
       JudgeSession judge, String reply, ObjectNode verdict, String field, Optional<T> read) {
     JsonNode node = verdict.get(field);
     if (read.isEmpty() && node != null && !node.isNull())
-      throw judge.malformed(reply, "gives \"" + field + "\": " + node + ", which is not a " + (field.equals("pass") ? "boolean" : "number"));
+      throw judge.malformed(
+          reply,
+          "gives \""
+              + field
+              + "\": "
+              + node
+              + ", which is not a "
+              + (field.equals("pass") ? "boolean" : "number"));
     return read;
   }
 }

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-/** What every model-graded evaluator shares: its descriptor, the run's judges, thresholds, reason numbers. */
+/**
+ * What every model-graded evaluator shares: its descriptor, the run's judges, thresholds, reason
+ * numbers.
+ */
 abstract class ModelGradedEvaluator implements Evaluator, Graded {
 
   /** Scores are sums of doubles: 2/3 + 1/3 may land a hair under a threshold. */
@@ -43,7 +46,10 @@ abstract class ModelGradedEvaluator implements Evaluator, Graded {
 
   /** "0.67 ≥ threshold 0.5" or "0.40 < threshold 0.5". */
   static String versus(double score, double threshold) {
-    return two(score) + (score + TOLERANCE >= threshold ? " ≥" : " <") + " threshold " + AssertionValues.numberText(threshold);
+    return two(score)
+        + (score + TOLERANCE >= threshold ? " ≥" : " <")
+        + " threshold "
+        + AssertionValues.numberText(threshold);
   }
 
   static String two(double number) {
@@ -68,22 +74,26 @@ abstract class ModelGradedEvaluator implements Evaluator, Graded {
     String query = stringVar(context, "query");
     if (query == null)
       throw new EvaluationException(
-          assertion.type() + " needs the user's question in a \"query\" var of the test (a non-empty string)");
+          assertion.type()
+              + " needs the user's question in a \"query\" var of the test (a non-empty string)");
     return query;
   }
 
   /**
-   * The retrieved context: the {@code context} var (a string, or a list of passages joined by line breaks),
-   * else {@code fallback}.
+   * The retrieved context: the {@code context} var (a string, or a list of passages joined by line
+   * breaks), else {@code fallback}.
    */
   static String context(Assertion assertion, EvaluationContext context, String fallback) {
     Object value = context.vars().get("context");
     if (value instanceof String text && !text.isBlank()) return text;
-    if (value instanceof List<?> passages && !passages.isEmpty() && passages.stream().allMatch(String.class::isInstance))
+    if (value instanceof List<?> passages
+        && !passages.isEmpty()
+        && passages.stream().allMatch(String.class::isInstance))
       return String.join("\n", passages.stream().map(String.class::cast).toList());
     if (fallback != null && !fallback.isBlank()) return fallback;
     throw new EvaluationException(
-        assertion.type() + " needs the retrieved context in a \"context\" var of the test (a string or a list of"
+        assertion.type()
+            + " needs the retrieved context in a \"context\" var of the test (a string or a list of"
             + " strings)");
   }
 }

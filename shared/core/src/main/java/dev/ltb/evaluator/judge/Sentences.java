@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Splits text into sentences (line breaks always end one), for the RAG evaluators that count them. */
+/**
+ * Splits text into sentences (line breaks always end one), for the RAG evaluators that count them.
+ */
 final class Sentences {
 
   private Sentences() {}
@@ -16,7 +18,9 @@ final class Sentences {
       BreakIterator boundaries = BreakIterator.getSentenceInstance(Locale.ROOT);
       boundaries.setText(line);
       int start = boundaries.first();
-      for (int end = boundaries.next(); end != BreakIterator.DONE; start = end, end = boundaries.next()) {
+      for (int end = boundaries.next();
+          end != BreakIterator.DONE;
+          start = end, end = boundaries.next()) {
         String sentence = line.substring(start, end).strip();
         if (!sentence.isEmpty()) sentences.add(sentence);
       }

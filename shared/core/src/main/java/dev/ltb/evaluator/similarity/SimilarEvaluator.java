@@ -20,12 +20,13 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * {@code similar} (and {@code similar:cosine}, {@code similar:dot}, {@code similar:euclidean}): the output's
- * embedding against the value's, as promptfoo's {@code similar} (src/assertions/similar.ts,
- * src/matchers/similarity.ts): passes when the similarity reaches the threshold (default 0.75), or for
- * euclidean when the distance stays within it; with a list of values, when any one does. The metric comes
- * from the type's suffix or config {@code metric} (default cosine). Embeddings come from the assertion's
- * {@code provider} (an embedding model) or, by default, from the embedded all-MiniLM-L6-v2, offline.
+ * {@code similar} (and {@code similar:cosine}, {@code similar:dot}, {@code similar:euclidean}): the
+ * output's embedding against the value's, as promptfoo's {@code similar}
+ * (src/assertions/similar.ts, src/matchers/similarity.ts): passes when the similarity reaches the
+ * threshold (default 0.75), or for euclidean when the distance stays within it; with a list of
+ * values, when any one does. The metric comes from the type's suffix or config {@code metric}
+ * (default cosine). Embeddings come from the assertion's {@code provider} (an embedding model) or,
+ * by default, from the embedded all-MiniLM-L6-v2, offline.
  */
 public final class SimilarEvaluator implements Evaluator, Graded {
 
@@ -48,11 +49,19 @@ public final class SimilarEvaluator implements Evaluator, Graded {
     String description =
         metric == null
             ? "Embedding similarity to the value (cosine, dot or euclidean via config metric)"
-            : "Embedding " + metric.id() + (metric == SimilarityMetric.EUCLIDEAN ? " distance" : " similarity")
+            : "Embedding "
+                + metric.id()
+                + (metric == SimilarityMetric.EUCLIDEAN ? " distance" : " similarity")
                 + " to the value";
     this.descriptor =
         new EvaluatorDescriptor(
-            id, "1", description, "string, or a list of strings (any may match)", true, DEFAULT_THRESHOLD, false);
+            id,
+            "1",
+            description,
+            "string, or a list of strings (any may match)",
+            true,
+            DEFAULT_THRESHOLD,
+            false);
   }
 
   @Override
@@ -71,7 +80,8 @@ public final class SimilarEvaluator implements Evaluator, Graded {
     List<String> expected = expected(assertion);
     SimilarityMetric metric = metric(assertion);
     double threshold = assertion.threshold() != null ? assertion.threshold() : DEFAULT_THRESHOLD;
-    if (context.output().isBlank()) return EvaluationResult.of(false, "the output is empty, so it resembles nothing");
+    if (context.output().isBlank())
+      return EvaluationResult.of(false, "the output is empty, so it resembles nothing");
 
     JudgeSession embeddings = judges.openForEmbeddings(assertion, context);
     float[] output = embeddings.embed(context.output());
@@ -80,7 +90,8 @@ public final class SimilarEvaluator implements Evaluator, Graded {
     for (String value : expected) {
       double measured = metric.between(output, embeddings.embed(value));
       if (metric.passes(measured, threshold))
-        return embeddings.result(true, metric.score(measured), observed(metric, measured, value, threshold));
+        return embeddings.result(
+            true, metric.score(measured), observed(metric, measured, value, threshold));
       if (closest == null || metric.score(measured) > metric.score(best)) {
         best = measured;
         closest = value;
@@ -88,29 +99,48 @@ public final class SimilarEvaluator implements Evaluator, Graded {
     }
     String reason = observed(metric, best, closest, threshold);
     return embeddings.result(
-        false, metric.score(best), expected.size() == 1 ? reason : "no value is close enough; the closest: " + reason);
+        false,
+        metric.score(best),
+        expected.size() == 1 ? reason : "no value is close enough; the closest: " + reason);
   }
 
-  /** "cosine similarity 0.97 to "Paris" ≥ threshold 0.75" or "euclidean distance 0.90 to "Paris" > threshold 0.5". */
-  private static String observed(SimilarityMetric metric, double measured, String value, double threshold) {
+  /**
+   * "cosine similarity 0.97 to "Paris" ≥ threshold 0.75" or "euclidean distance 0.90 to "Paris" >
+   * threshold 0.5".
+   */
+  private static String observed(
+      SimilarityMetric metric, double measured, String value, double threshold) {
     boolean close = metric.passes(measured, threshold);
     String comparison =
         metric == SimilarityMetric.EUCLIDEAN ? (close ? "≤" : ">") : (close ? "≥" : "<");
-    return String.format(Locale.ROOT, "%s %s %.2f to %s %s threshold %s", metric.id(), metric.measure(), measured,
-        Reasons.quote(value), comparison, AssertionValues.numberText(threshold));
+    return String.format(
+        Locale.ROOT,
+        "%s %s %.2f to %s %s threshold %s",
+        metric.id(),
+        metric.measure(),
+        measured,
+        Reasons.quote(value),
+        comparison,
+        AssertionValues.numberText(threshold));
   }
 
   private SimilarityMetric metric(Assertion assertion) {
     JsonNode configured = assertion.config() == null ? null : assertion.config().get("metric");
-    if (configured == null || configured.isNull()) return fixedMetric == null ? SimilarityMetric.COSINE : fixedMetric;
+    if (configured == null || configured.isNull())
+      return fixedMetric == null ? SimilarityMetric.COSINE : fixedMetric;
     SimilarityMetric metric =
         SimilarityMetric.byId(configured.asText())
             .orElseThrow(
-                () -> new EvaluationException(
-                    "config metric must be cosine, dot or euclidean, was " + AssertionValues.describe(configured)));
+                () ->
+                    new EvaluationException(
+                        "config metric must be cosine, dot or euclidean, was "
+                            + AssertionValues.describe(configured)));
     if (fixedMetric != null && metric != fixedMetric)
       throw new EvaluationException(
-          assertion.type() + " measures " + fixedMetric.id() + "; remove config metric or use type similar");
+          assertion.type()
+              + " measures "
+              + fixedMetric.id()
+              + "; remove config metric or use type similar");
     return metric;
   }
 
@@ -121,10 +151,13 @@ public final class SimilarEvaluator implements Evaluator, Graded {
       for (JsonNode item : value) {
         if (!item.isTextual() || item.textValue().isBlank())
           throw new EvaluationException(
-              assertion.type() + " needs non-empty strings, but a list item is " + AssertionValues.describe(item));
+              assertion.type()
+                  + " needs non-empty strings, but a list item is "
+                  + AssertionValues.describe(item));
         expected.add(item.textValue());
       }
-      if (expected.isEmpty()) throw new EvaluationException(assertion.type() + " needs at least one value");
+      if (expected.isEmpty())
+        throw new EvaluationException(assertion.type() + " needs at least one value");
       return expected;
     }
     return List.of(AssertionValues.text(assertion));

@@ -4,9 +4,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How close two embeddings are, as promptfoo's {@code similar} measures it (src/matchers/similarity.ts):
- * cosine and dot product are similarities (higher is closer, the threshold is a minimum); euclidean is a
- * distance (lower is closer, the threshold is a maximum, and the score is {@code 1 / (1 + distance)}).
+ * How close two embeddings are, as promptfoo's {@code similar} measures it
+ * (src/matchers/similarity.ts): cosine and dot product are similarities (higher is closer, the
+ * threshold is a minimum); euclidean is a distance (lower is closer, the threshold is a maximum,
+ * and the score is {@code 1 / (1 + distance)}).
  */
 public enum SimilarityMetric {
   COSINE("cosine", true),
@@ -25,7 +26,10 @@ public enum SimilarityMetric {
     return id;
   }
 
-  /** The metric named {@code cosine}, {@code dot} (or promptfoo's {@code dot_product}) or {@code euclidean}. */
+  /**
+   * The metric named {@code cosine}, {@code dot} (or promptfoo's {@code dot_product}) or {@code
+   * euclidean}.
+   */
   public static Optional<SimilarityMetric> byId(String id) {
     String name = id.strip().toLowerCase(Locale.ROOT);
     if (name.equals("dot_product")) return Optional.of(DOT);
@@ -36,7 +40,8 @@ public enum SimilarityMetric {
   /** The similarity (cosine, dot) or distance (euclidean) of two vectors of one length. */
   public double between(float[] a, float[] b) {
     if (a.length != b.length)
-      throw new IllegalArgumentException("embeddings of different lengths: " + a.length + " and " + b.length);
+      throw new IllegalArgumentException(
+          "embeddings of different lengths: " + a.length + " and " + b.length);
     double dot = 0;
     double normA = 0;
     double normB = 0;
@@ -55,7 +60,9 @@ public enum SimilarityMetric {
     };
   }
 
-  /** Whether a measured value is close enough: at least the threshold, or for a distance at most it. */
+  /**
+   * Whether a measured value is close enough: at least the threshold, or for a distance at most it.
+   */
   public boolean passes(double value, double threshold) {
     double tolerance = 1e-9;
     return higherIsCloser ? value + tolerance >= threshold : value - tolerance <= threshold;

@@ -31,9 +31,11 @@ class DerivedMetricsTest {
         "precision >= 0.75 && recall < 1                                     | 1",
       })
   void evaluatesExpressionsOverTheNamedScores(String expression, double expected) {
-    Map<String, Double> scores = Map.of("precision", 0.75, "recall", 0.5, "tp", 3.0, "fp", 1.0, "fn", 0.0);
+    Map<String, Double> scores =
+        Map.of("precision", 0.75, "recall", 0.5, "tp", 3.0, "fp", 1.0, "fn", 0.0);
 
-    assertThat(new DerivedMetrics(List.of(new DerivedMetric("derived", expression))).compute(scores))
+    assertThat(
+            new DerivedMetrics(List.of(new DerivedMetric("derived", expression))).compute(scores))
         .containsEntry("derived", expected);
   }
 
@@ -53,7 +55,8 @@ class DerivedMetricsTest {
     expected.put("precision", 0.5);
     expected.put("recall", 1.0);
     expected.put("f1", 2 * 0.5 * 1.0 / 1.5);
-    assertThat(metrics.compute(Map.of("tp", 1.0, "fp", 1.0, "fn", 0.0))).containsExactlyInAnyOrderEntriesOf(expected);
+    assertThat(metrics.compute(Map.of("tp", 1.0, "fp", 1.0, "fn", 0.0)))
+        .containsExactlyInAnyOrderEntriesOf(expected);
   }
 
   @Test
@@ -66,26 +69,42 @@ class DerivedMetricsTest {
                 new DerivedMetric("text", "\"yes\""),
                 new DerivedMetric("ok", "tp + 1")));
 
-    assertThat(metrics.compute(Map.of("tp", 0.0, "fp", 0.0))).isEqualTo(Map.of("tp", 0.0, "fp", 0.0, "ok", 1.0));
+    assertThat(metrics.compute(Map.of("tp", 0.0, "fp", 0.0)))
+        .isEqualTo(Map.of("tp", 0.0, "fp", 0.0, "ok", 1.0));
   }
 
   @Test
   void addsTheDerivedMetricsToAnOutcome() {
-    TestOutcome outcome = new TestOutcome(true, 0.8, "All assertions passed", List.of(), Map.of("a", 0.5, "b", 1.0), new TokenUsage(3, 1));
+    TestOutcome outcome =
+        new TestOutcome(
+            true,
+            0.8,
+            "All assertions passed",
+            List.of(),
+            Map.of("a", 0.5, "b", 1.0),
+            new TokenUsage(3, 1));
 
     assertThat(new DerivedMetrics(List.of(new DerivedMetric("mean", "(a + b) / 2"))).apply(outcome))
         .isEqualTo(
             new TestOutcome(
-                true, 0.8, "All assertions passed", List.of(), Map.of("a", 0.5, "b", 1.0, "mean", 0.75), new TokenUsage(3, 1)));
+                true,
+                0.8,
+                "All assertions passed",
+                List.of(),
+                Map.of("a", 0.5, "b", 1.0, "mean", 0.75),
+                new TokenUsage(3, 1)));
   }
 
   @Test
   void reportsSyntaxErrorsWithTheirPlace() {
     assertThat(DerivedMetrics.syntaxError("tp / (tp + fp)")).isEmpty();
-    assertThat(DerivedMetrics.syntaxError("tp / (tp + ")).contains("the expression \"tp / (tp + \" does not parse: Closing brace not found");
-    assertThat(DerivedMetrics.syntaxError("a ? b")).isEmpty(); // the missing branch is found when evaluated
+    assertThat(DerivedMetrics.syntaxError("tp / (tp + "))
+        .contains("the expression \"tp / (tp + \" does not parse: Closing brace not found");
+    assertThat(DerivedMetrics.syntaxError("a ? b"))
+        .isEmpty(); // the missing branch is found when evaluated
     assertThatThrownBy(() -> new DerivedMetrics(List.of(new DerivedMetric("f1", "2 * * p"))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("derived metric f1: the expression \"2 * * p\" does not parse: Unexpected token after infix operator");
+        .hasMessage(
+            "derived metric f1: the expression \"2 * * p\" does not parse: Unexpected token after infix operator");
   }
 }

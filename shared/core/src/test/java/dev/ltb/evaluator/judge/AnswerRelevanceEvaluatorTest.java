@@ -24,9 +24,13 @@ class AnswerRelevanceEvaluatorTest {
         new AnswerRelevanceEvaluator(fixture.judges)
             .evaluate(
                 assertion("answer-relevance", null),
-                context("Answer briefly: What is the capital of France?", "Paris", vars("query", "What is the capital of France?")));
+                context(
+                    "Answer briefly: What is the capital of France?",
+                    "Paris",
+                    vars("query", "What is the capital of France?")));
 
-    // the three questions embed like the query (same words), so their embeddings come from the cache
+    // the three questions embed like the query (same words), so their embeddings come from the
+    // cache
     assertThat(result)
         .isEqualTo(
             new EvaluationResult(
@@ -50,7 +54,9 @@ class AnswerRelevanceEvaluatorTest {
 
     EvaluationResult result =
         new AnswerRelevanceEvaluator(fixture.judges)
-            .evaluate(assertion("answer-relevance", null), context("What is the capital of France?", "8,849 metres"));
+            .evaluate(
+                assertion("answer-relevance", null),
+                context("What is the capital of France?", "8,849 metres"));
 
     assertThat(result.pass()).isFalse();
     assertThat(result.score()).isEqualTo(0.0);
@@ -65,7 +71,10 @@ class AnswerRelevanceEvaluatorTest {
     JudgeFixture fixture = JudgeFixture.answering("{\"questions\": \"none\"}");
 
     assertThatThrownBy(
-            () -> new AnswerRelevanceEvaluator(fixture.judges).evaluate(assertion("answer-relevance", null), context("q", "a")))
-        .hasMessage("the judge's reply lists no \"questions\"; it answered \"{\"questions\": \"none\"}\"");
+            () ->
+                new AnswerRelevanceEvaluator(fixture.judges)
+                    .evaluate(assertion("answer-relevance", null), context("q", "a")))
+        .hasMessage(
+            "the judge's reply lists no \"questions\"; it answered \"{\"questions\": \"none\"}\"");
   }
 }

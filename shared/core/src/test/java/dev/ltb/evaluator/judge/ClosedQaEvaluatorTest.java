@@ -30,7 +30,11 @@ class ClosedQaEvaluatorTest {
                 true,
                 "the submission meets the criterion: 1. The criterion asks for the capital.\n2. The submission says"
                     + " Paris.\nY\nY")),
-        Arguments.of("The submission is off topic.\nN", result(false, "the submission does not meet the criterion: The submission is off topic.\nN")),
+        Arguments.of(
+            "The submission is off topic.\nN",
+            result(
+                false,
+                "the submission does not meet the criterion: The submission is off topic.\nN")),
         Arguments.of("{\"answer\": \"yes\"}", result(true, "the submission meets the criterion")));
   }
 
@@ -39,7 +43,10 @@ class ClosedQaEvaluatorTest {
   void readsTheYesOrNoAndKeepsTheReasoning(String reply, EvaluationResult expected) {
     ClosedQaEvaluator evaluator = new ClosedQaEvaluator(JudgeFixture.answering(reply).judges);
 
-    assertThat(evaluator.evaluate(assertion("model-graded-closedqa", "names the capital"), context("Capital of France?", "Paris")))
+    assertThat(
+            evaluator.evaluate(
+                assertion("model-graded-closedqa", "names the capital"),
+                context("Capital of France?", "Paris")))
         .isEqualTo(expected);
   }
 
@@ -47,19 +54,26 @@ class ClosedQaEvaluatorTest {
   void sendsTheTaskTheSubmissionAndTheCriterion() {
     JudgeFixture fixture = JudgeFixture.answering("{\"answer\": \"Y\"}");
     new ClosedQaEvaluator(fixture.judges)
-        .evaluate(assertion("model-graded-closedqa", "names the capital"), context("Capital of France?", "Paris"));
+        .evaluate(
+            assertion("model-graded-closedqa", "names the capital"),
+            context("Capital of France?", "Paris"));
 
-    assertThat(fixture.prompts()).containsExactly(ClosedQaEvaluator.prompt("Capital of France?", "Paris", "names the capital"));
+    assertThat(fixture.prompts())
+        .containsExactly(
+            ClosedQaEvaluator.prompt("Capital of France?", "Paris", "names the capital"));
     assertThat(fixture.prompts().getFirst())
-        .contains("[Task]: Capital of France?\n***\n[Submission]: Paris\n***\n[Criterion]: names the capital")
+        .contains(
+            "[Task]: Capital of France?\n***\n[Submission]: Paris\n***\n[Criterion]: names the capital")
         .contains("{\"reason\": \"<your step-by-step reasoning>\", \"answer\": \"Y\" or \"N\"}");
   }
 
   @Test
   void failsClearlyWithoutAnAnswer() {
-    ClosedQaEvaluator evaluator = new ClosedQaEvaluator(JudgeFixture.answering("Hard to say.").judges);
+    ClosedQaEvaluator evaluator =
+        new ClosedQaEvaluator(JudgeFixture.answering("Hard to say.").judges);
 
-    assertThatThrownBy(() -> evaluator.evaluate(assertion("model-graded-closedqa", "x"), context("p", "o")))
+    assertThatThrownBy(
+            () -> evaluator.evaluate(assertion("model-graded-closedqa", "x"), context("p", "o")))
         .hasMessage(
             "the judge's reply is neither {\"reason\": ..., \"answer\": \"Y\" or \"N\"} nor reasoning ending in a line"
                 + " with Y or N; it answered \"Hard to say.\"");

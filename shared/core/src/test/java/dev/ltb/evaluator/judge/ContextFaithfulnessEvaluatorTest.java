@@ -15,7 +15,11 @@ import org.junit.jupiter.api.Test;
 class ContextFaithfulnessEvaluatorTest {
 
   private static final Map<String, Object> RAG =
-      vars("query", "What is the capital of France?", "context", List.of("Paris is the capital of France.", "It lies on the Seine."));
+      vars(
+          "query",
+          "What is the capital of France?",
+          "context",
+          List.of("Paris is the capital of France.", "It lies on the Seine."));
 
   private static final String OUTPUT = "The capital is Paris, a city of 50 million people.";
 
@@ -34,7 +38,8 @@ class ContextFaithfulnessEvaluatorTest {
 
     EvaluationResult result =
         new ContextFaithfulnessEvaluator(fixture.judges)
-            .evaluate(assertion("context-faithfulness", null), context("Q: {{query}}", OUTPUT, RAG));
+            .evaluate(
+                assertion("context-faithfulness", null), context("Q: {{query}}", OUTPUT, RAG));
 
     assertThat(result)
         .isEqualTo(
@@ -53,7 +58,8 @@ class ContextFaithfulnessEvaluatorTest {
                 List.of("Paris is the capital of France.", "Paris has 50 million people.")));
     assertThat(fixture.prompts().get(1))
         .contains("Context:\nParis is the capital of France.\nIt lies on the Seine.")
-        .contains("Statements:\n1. Paris is the capital of France.\n2. Paris has 50 million people.");
+        .contains(
+            "Statements:\n1. Paris is the capital of France.\n2. Paris has 50 million people.");
   }
 
   @Test
@@ -67,8 +73,9 @@ class ContextFaithfulnessEvaluatorTest {
             """);
 
     assertThatThrownBy(
-            () -> new ContextFaithfulnessEvaluator(fixture.judges)
-                .evaluate(assertion("context-faithfulness", null), context("p", OUTPUT, RAG)))
+            () ->
+                new ContextFaithfulnessEvaluator(fixture.judges)
+                    .evaluate(assertion("context-faithfulness", null), context("p", OUTPUT, RAG)))
         .hasMessage(
             "the judge's reply gives verdicts for 1 of 2 statements; it answered \"{\"verdicts\": [{\"statement\": 1,"
                 + " \"verdict\": \"yes\"}]}\"");
@@ -80,10 +87,17 @@ class ContextFaithfulnessEvaluatorTest {
     ContextFaithfulnessEvaluator evaluator = new ContextFaithfulnessEvaluator(fixture.judges);
 
     assertThatThrownBy(
-            () -> evaluator.evaluate(assertion("context-faithfulness", null), context("p", OUTPUT, vars("context", "c"))))
-        .hasMessage("context-faithfulness needs the user's question in a \"query\" var of the test (a non-empty string)");
+            () ->
+                evaluator.evaluate(
+                    assertion("context-faithfulness", null),
+                    context("p", OUTPUT, vars("context", "c"))))
+        .hasMessage(
+            "context-faithfulness needs the user's question in a \"query\" var of the test (a non-empty string)");
     assertThatThrownBy(
-            () -> evaluator.evaluate(assertion("context-faithfulness", null), context("p", OUTPUT, vars("query", "q"))))
+            () ->
+                evaluator.evaluate(
+                    assertion("context-faithfulness", null),
+                    context("p", OUTPUT, vars("query", "q"))))
         .hasMessage(
             "context-faithfulness needs the retrieved context in a \"context\" var of the test (a string or a list of"
                 + " strings)");

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class ContextRecallEvaluatorTest {
 
-  private static final String REFERENCE = "Paris is the capital of France. It has the Eiffel Tower.\nIt is on the Seine.";
+  private static final String REFERENCE =
+      "Paris is the capital of France. It has the Eiffel Tower.\nIt is on the Seine.";
 
   @Test
   void scoresTheShareOfReferenceSentencesTheContextHolds() {
@@ -27,7 +28,8 @@ class ContextRecallEvaluatorTest {
         new ContextRecallEvaluator(fixture.judges)
             .evaluate(
                 assertion("context-recall", REFERENCE),
-                context("p", "o", vars("context", "Paris, on the Seine, is the capital of France.")));
+                context(
+                    "p", "o", vars("context", "Paris, on the Seine, is the capital of France.")));
 
     assertThat(result)
         .isEqualTo(
@@ -42,9 +44,13 @@ class ContextRecallEvaluatorTest {
         .containsExactly(
             ContextRecallEvaluator.prompt(
                 "Paris, on the Seine, is the capital of France.",
-                List.of("Paris is the capital of France.", "It has the Eiffel Tower.", "It is on the Seine.")));
+                List.of(
+                    "Paris is the capital of France.",
+                    "It has the Eiffel Tower.",
+                    "It is on the Seine.")));
     assertThat(fixture.prompts().getFirst())
-        .contains("Reference answer:\n1. Paris is the capital of France.\n2. It has the Eiffel Tower.\n3. It is on the Seine.");
+        .contains(
+            "Reference answer:\n1. Paris is the capital of France.\n2. It has the Eiffel Tower.\n3. It is on the Seine.");
   }
 
   @Test
@@ -53,7 +59,9 @@ class ContextRecallEvaluatorTest {
 
     EvaluationResult result =
         new ContextRecallEvaluator(fixture.judges)
-            .evaluate(assertion("context-recall", "Paris is the capital.", 0.9), context("Tell me about Lyon.", "o"));
+            .evaluate(
+                assertion("context-recall", "Paris is the capital.", 0.9),
+                context("Tell me about Lyon.", "o"));
 
     assertThat(result.reason())
         .isEqualTo(

@@ -17,15 +17,18 @@ class ContextRelevanceEvaluatorTest {
   private static final Map<String, Object> RAG =
       vars(
           "query", "What is the capital of France?",
-          "context", "Paris is the capital of France. Lyon is known for its food.\nThe Seine flows through Paris.");
+          "context",
+              "Paris is the capital of France. Lyon is known for its food.\nThe Seine flows through Paris.");
 
   @Test
   void scoresTheShareOfContextSentencesNeededForTheQuery() {
     JudgeFixture fixture =
-        JudgeFixture.answering("{\"relevant\": [1, \"1\"], \"reason\": \"only the first names the capital\"}");
+        JudgeFixture.answering(
+            "{\"relevant\": [1, \"1\"], \"reason\": \"only the first names the capital\"}");
 
     EvaluationResult result =
-        new ContextRelevanceEvaluator(fixture.judges).evaluate(assertion("context-relevance", null), context("p", "o", RAG));
+        new ContextRelevanceEvaluator(fixture.judges)
+            .evaluate(assertion("context-relevance", null), context("p", "o", RAG));
 
     assertThat(result)
         .isEqualTo(
@@ -40,17 +43,25 @@ class ContextRelevanceEvaluatorTest {
         .containsExactly(
             ContextRelevanceEvaluator.prompt(
                 "What is the capital of France?",
-                List.of("Paris is the capital of France.", "Lyon is known for its food.", "The Seine flows through Paris.")));
+                List.of(
+                    "Paris is the capital of France.",
+                    "Lyon is known for its food.",
+                    "The Seine flows through Paris.")));
     assertThat(fixture.prompts().getFirst())
         .contains("Query: What is the capital of France?")
-        .contains("Context:\n1. Paris is the capital of France.\n2. Lyon is known for its food.\n3. The Seine flows through Paris.");
+        .contains(
+            "Context:\n1. Paris is the capital of France.\n2. Lyon is known for its food.\n3. The Seine flows through Paris.");
   }
 
   @Test
   void noRelevantSentenceScoresZero() {
-    JudgeFixture fixture = JudgeFixture.answering("{\"relevant\": [], \"reason\": \"Insufficient Information\"}");
+    JudgeFixture fixture =
+        JudgeFixture.answering("{\"relevant\": [], \"reason\": \"Insufficient Information\"}");
 
-    assertThat(new ContextRelevanceEvaluator(fixture.judges).evaluate(assertion("context-relevance", null), context("p", "o", RAG)).score())
+    assertThat(
+            new ContextRelevanceEvaluator(fixture.judges)
+                .evaluate(assertion("context-relevance", null), context("p", "o", RAG))
+                .score())
         .isZero();
   }
 
@@ -59,7 +70,10 @@ class ContextRelevanceEvaluatorTest {
     JudgeFixture fixture = JudgeFixture.answering("{\"relevant\": [4]}");
 
     assertThatThrownBy(
-            () -> new ContextRelevanceEvaluator(fixture.judges).evaluate(assertion("context-relevance", null), context("p", "o", RAG)))
-        .hasMessage("the judge's reply picks sentence 4, but the context has 3; it answered \"{\"relevant\": [4]}\"");
+            () ->
+                new ContextRelevanceEvaluator(fixture.judges)
+                    .evaluate(assertion("context-relevance", null), context("p", "o", RAG)))
+        .hasMessage(
+            "the judge's reply picks sentence 4, but the context has 3; it answered \"{\"relevant\": [4]}\"");
   }
 }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class GEvalEvaluatorTest {
 
-  // Steps prompts contain "evaluation steps that apply"; score prompts contain the criteria and the reply.
+  // Steps prompts contain "evaluation steps that apply"; score prompts contain the criteria and the
+  // reply.
   private static final String JUDGE =
       """
       {responses: {
@@ -28,17 +29,26 @@ class GEvalEvaluatorTest {
     JudgeFixture fixture = new JudgeFixture(JUDGE);
 
     EvaluationResult result =
-        new GEvalEvaluator(fixture.judges).evaluate(assertion("g-eval", "Is concise"), context("Describe Paris", "Paris: capital."));
+        new GEvalEvaluator(fixture.judges)
+            .evaluate(
+                assertion("g-eval", "Is concise"), context("Describe Paris", "Paris: capital."));
 
     assertThat(result)
         .isEqualTo(
-            new EvaluationResult(true, 0.8, "score 0.80 ≥ threshold 0.7: short and to the point", Map.of(),
+            new EvaluationResult(
+                true,
+                0.8,
+                "score 0.80 ≥ threshold 0.7: short and to the point",
+                Map.of(),
                 new TokenUsage(20, 10)));
     assertThat(fixture.prompts())
         .containsExactly(
             GEvalEvaluator.stepsPrompt("Is concise"),
             GEvalEvaluator.scorePrompt(
-                "Is concise", List.of("Read the reply", "Check it is concise"), "Describe Paris", "Paris: capital."));
+                "Is concise",
+                List.of("Read the reply", "Check it is concise"),
+                "Describe Paris",
+                "Paris: capital."));
     assertThat(fixture.prompts().get(1))
         .contains("Evaluation steps:\n- Read the reply\n- Check it is concise")
         .contains("Prompt:\nDescribe Paris")
@@ -52,8 +62,10 @@ class GEvalEvaluatorTest {
     GEvalEvaluator evaluator = new GEvalEvaluator(fixture.judges);
 
     EvaluationResult result =
-        evaluator.evaluate(assertion("g-eval", "[Is concise, Is polite]"), context("Describe Paris", "Paris."));
-    evaluator.evaluate(assertion("g-eval", "[Is concise, Is polite]"), context("Describe Paris", "Paris!"));
+        evaluator.evaluate(
+            assertion("g-eval", "[Is concise, Is polite]"), context("Describe Paris", "Paris."));
+    evaluator.evaluate(
+        assertion("g-eval", "[Is concise, Is polite]"), context("Describe Paris", "Paris!"));
 
     assertThat(result)
         .isEqualTo(
@@ -64,23 +76,33 @@ class GEvalEvaluatorTest {
                     + " a bit curt",
                 Map.of(),
                 new TokenUsage(40, 20)));
-    assertThat(fixture.requests).hasSize(6); // 2 steps + 2 scores, then 2 scores for the second output
+    assertThat(fixture.requests)
+        .hasSize(6); // 2 steps + 2 scores, then 2 scores for the second output
   }
 
   @Test
   void failsClearlyWithoutSteps() {
     JudgeFixture fixture = JudgeFixture.answering("{\"steps\": []}");
 
-    assertThatThrownBy(() -> new GEvalEvaluator(fixture.judges).evaluate(assertion("g-eval", "Is concise"), context("p", "o")))
-        .hasMessage("the judge's reply lists no evaluation \"steps\"; it answered \"{\"steps\": []}\"");
+    assertThatThrownBy(
+            () ->
+                new GEvalEvaluator(fixture.judges)
+                    .evaluate(assertion("g-eval", "Is concise"), context("p", "o")))
+        .hasMessage(
+            "the judge's reply lists no evaluation \"steps\"; it answered \"{\"steps\": []}\"");
   }
 
   @Test
   void failsClearlyOnAScoreOutOfRange() {
     JudgeFixture fixture =
-        new JudgeFixture("{responses: {'Write 3 or 4': '{\"steps\": [\"a\"]}', default: '{\"score\": 11}'}}");
+        new JudgeFixture(
+            "{responses: {'Write 3 or 4': '{\"steps\": [\"a\"]}', default: '{\"score\": 11}'}}");
 
-    assertThatThrownBy(() -> new GEvalEvaluator(fixture.judges).evaluate(assertion("g-eval", "Is concise"), context("p", "o")))
-        .hasMessage("the judge's reply gives no \"score\" from 0 to 10; it answered \"{\"score\": 11}\"");
+    assertThatThrownBy(
+            () ->
+                new GEvalEvaluator(fixture.judges)
+                    .evaluate(assertion("g-eval", "Is concise"), context("p", "o")))
+        .hasMessage(
+            "the judge's reply gives no \"score\" from 0 to 10; it answered \"{\"score\": 11}\"");
   }
 }

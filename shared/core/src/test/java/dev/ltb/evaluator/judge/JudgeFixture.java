@@ -27,9 +27,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Judges for tests: the default grader is {@code judge:test}, a {@code scripted} provider (answers from its
- * {@code responses}) behind a factory that records every request and every spec it builds from, and that
- * takes a {@code temperature} like a real vendor. Embeddings come from {@link WordEmbeddings}.
+ * Judges for tests: the default grader is {@code judge:test}, a {@code scripted} provider (answers
+ * from its {@code responses}) behind a factory that records every request and every spec it builds
+ * from, and that takes a {@code temperature} like a real vendor. Embeddings come from {@link
+ * WordEmbeddings}.
  */
 final class JudgeFixture {
 
@@ -45,13 +46,16 @@ final class JudgeFixture {
   }
 
   JudgeFixture(String graderConfig, JudgeSettings settings) {
-    ProviderRegistry providers = new ProviderRegistry(List.of(new RecordingFactory(), new ScriptedProvider.Factory()));
+    ProviderRegistry providers =
+        new ProviderRegistry(List.of(new RecordingFactory(), new ScriptedProvider.Factory()));
     this.judges =
         new Judges(
             providers,
             ProviderContext.defaults(Path.of(".")),
             new JudgeSettings(
-                ProviderSpec.of(GRADER, yaml(graderConfig)), settings.maxCostUsd(), settings.maxRetries(),
+                ProviderSpec.of(GRADER, yaml(graderConfig)),
+                settings.maxCostUsd(),
+                settings.maxRetries(),
                 Duration.ofMillis(1)),
             WordEmbeddings::new);
   }
@@ -77,7 +81,8 @@ final class JudgeFixture {
 
   static EvaluationContext context(String prompt, String output, Map<String, Object> vars) {
     TestCase test = new TestCase("a test", vars, List.of(), null, Map.of());
-    return new EvaluationContext(output, ProviderResponse.of(output, null, null, null), prompt, vars, test, null);
+    return new EvaluationContext(
+        output, ProviderResponse.of(output, null, null, null), prompt, vars, test, null);
   }
 
   static JsonNode yaml(String text) {
@@ -88,7 +93,9 @@ final class JudgeFixture {
     }
   }
 
-  /** {@code judge:*}: scripted answers, recorded requests, and a temperature it accepts and ignores. */
+  /**
+   * {@code judge:*}: scripted answers, recorded requests, and a temperature it accepts and ignores.
+   */
   private final class RecordingFactory implements ProviderFactory {
 
     @Override
@@ -103,7 +110,8 @@ final class JudgeFixture {
       built.add(spec);
       ObjectNode config = spec.config().deepCopy();
       config.remove("temperature");
-      Provider scripted = new ScriptedProvider.Factory().create(ProviderSpec.of(spec.id(), config), context);
+      Provider scripted =
+          new ScriptedProvider.Factory().create(ProviderSpec.of(spec.id(), config), context);
       return new Provider() {
         @Override
         public String id() {
@@ -120,8 +128,8 @@ final class JudgeFixture {
   }
 
   /**
-   * A small deterministic embedding for tests: words hashed into 1024 counts. Texts sharing words are similar;
-   * texts sharing none are orthogonal. Reports one input token per word.
+   * A small deterministic embedding for tests: words hashed into 1024 counts. Texts sharing words
+   * are similar; texts sharing none are orthogonal. Reports one input token per word.
    */
   static final class WordEmbeddings extends AbstractEmbeddingProvider implements EmbeddingProvider {
 

@@ -26,7 +26,8 @@ class JudgeRepliesTest {
         "{\"pass\": true, \"reason\": \"ok\"} and a second {\"pass\": false}",
       })
   void findsTheVerdictInWhatModelsWriteAroundIt(String reply) {
-    assertThat(JudgeReplies.firstObject(reply)).contains(object("{\"pass\": true, \"reason\": \"ok\"}"));
+    assertThat(JudgeReplies.firstObject(reply))
+        .contains(object("{\"pass\": true, \"reason\": \"ok\"}"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -41,7 +42,15 @@ class JudgeRepliesTest {
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
-  @ValueSource(strings = {"", "PASS", "The output passes.", "[true, 1]", "{\"pass\": true", "{not json at all}"})
+  @ValueSource(
+      strings = {
+        "",
+        "PASS",
+        "The output passes.",
+        "[true, 1]",
+        "{\"pass\": true",
+        "{not json at all}"
+      })
   void findsNothingWhenThereIsNoObject(String reply) {
     assertThat(JudgeReplies.firstObject(reply)).isEmpty();
   }
@@ -50,8 +59,17 @@ class JudgeRepliesTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "true       | true", "false | false", "'\"true\"' | true", "'\"True \"' | true", "'\"yes\"' | true",
-        "'\"PASS\"' | true", "'\"n\"' | false", "'\"fail\"' | false", "1 | true", "0 | false", "1.0 | true"
+        "true       | true",
+        "false | false",
+        "'\"true\"' | true",
+        "'\"True \"' | true",
+        "'\"yes\"' | true",
+        "'\"PASS\"' | true",
+        "'\"n\"' | false",
+        "'\"fail\"' | false",
+        "1 | true",
+        "0 | false",
+        "1.0 | true"
       })
   void readsBooleansWrittenInManyWays(String json, boolean expected) throws Exception {
     assertThat(JudgeReplies.bool(Json.mapper().readTree(json))).contains(expected);
@@ -64,7 +82,9 @@ class JudgeRepliesTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"0.5 | 0.5", "'\"0.8\"' | 0.8", "'\" 7 \"' | 7", "10 | 10"})
+  @CsvSource(
+      delimiter = '|',
+      value = {"0.5 | 0.5", "'\"0.8\"' | 0.8", "'\" 7 \"' | 7", "10 | 10"})
   void readsNumbersAndNumbersWrittenAsText(String json, double expected) throws Exception {
     assertThat(JudgeReplies.number(Json.mapper().readTree(json))).contains(expected);
   }

@@ -6,8 +6,8 @@ import static dev.ltb.evaluator.judge.JudgeFixture.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ltb.evaluator.AssertionRunner;
 import dev.ltb.evaluator.AssertionOutcome;
+import dev.ltb.evaluator.AssertionRunner;
 import dev.ltb.evaluator.BuiltInEvaluators;
 import dev.ltb.evaluator.EvaluationException;
 import dev.ltb.evaluator.EvaluationResult;
@@ -41,12 +41,15 @@ class JudgesTest {
       JudgeFixture fixture = JudgeFixture.answering(VERDICT);
       LlmRubricEvaluator evaluator = new LlmRubricEvaluator(fixture.judges);
 
-      EvaluationResult first = evaluator.evaluate(rubric("Is French", null), context("p1", "Salut"));
-      EvaluationResult again = evaluator.evaluate(rubric("Is French", null), context("another prompt", "Salut"));
+      EvaluationResult first =
+          evaluator.evaluate(rubric("Is French", null), context("p1", "Salut"));
+      EvaluationResult again =
+          evaluator.evaluate(rubric("Is French", null), context("another prompt", "Salut"));
 
       assertThat(fixture.requests).hasSize(1);
       assertThat(first).isEqualTo(new EvaluationResult(true, 1, "French", Map.of(), TOKENS));
-      assertThat(again).isEqualTo(new EvaluationResult(true, 1, "French", Map.of(), TokenUsage.NONE));
+      assertThat(again)
+          .isEqualTo(new EvaluationResult(true, 1, "French", Map.of(), TokenUsage.NONE));
     }
 
     @Test
@@ -65,7 +68,10 @@ class JudgesTest {
     @Test
     void asksOnceWhenManyThreadsAskTheSameAtOnce() throws Exception {
       JudgeFixture fixture =
-          new JudgeFixture("{responses: {default: '" + VERDICT + "'}, latencyMs: 50, tokens: {input: 100, output: 20}}");
+          new JudgeFixture(
+              "{responses: {default: '"
+                  + VERDICT
+                  + "'}, latencyMs: 50, tokens: {input: 100, output: 20}}");
       LlmRubricEvaluator evaluator = new LlmRubricEvaluator(fixture.judges);
       try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
         List<Future<EvaluationResult>> results =
@@ -79,14 +85,17 @@ class JudgesTest {
 
     @Test
     void doesNotRememberAFailedCall() {
-      JudgeFixture fixture = new JudgeFixture("{responses: {default: x}, errorRate: 1, errorKind: invalid-request}");
+      JudgeFixture fixture =
+          new JudgeFixture("{responses: {default: x}, errorRate: 1, errorKind: invalid-request}");
       LlmRubricEvaluator evaluator = new LlmRubricEvaluator(fixture.judges);
 
       for (int i = 0; i < 2; i++) {
-        assertThatThrownBy(() -> evaluator.evaluate(rubric("Is French", null), context("p", "Salut")))
+        assertThatThrownBy(
+                () -> evaluator.evaluate(rubric("Is French", null), context("p", "Salut")))
             .hasMessage(
                 "the judge judge:test failed: judge:test: simulated invalid-request error (errorRate 1.0, attempt "
-                    + (i + 1) + ")");
+                    + (i + 1)
+                    + ")");
       }
       assertThat(fixture.requests).hasSize(2);
     }
@@ -97,7 +106,9 @@ class JudgesTest {
 
     // 1,000 input and 100 output tokens at $50 per million each: $0.055 per call.
     private static final String EXPENSIVE =
-        "{responses: {default: '" + VERDICT + "'}, tokens: {input: 1000, output: 100},"
+        "{responses: {default: '"
+            + VERDICT
+            + "'}, tokens: {input: 1000, output: 100},"
             + " costPerMillion: {input: 50, output: 50}}";
 
     @Test
@@ -105,7 +116,8 @@ class JudgesTest {
       JudgeFixture fixture = new JudgeFixture(EXPENSIVE);
       Assertion capped = withConfig(rubric("Is French", null), "{maxJudgeCostUsd: 0.05}");
 
-      assertThatThrownBy(() -> new LlmRubricEvaluator(fixture.judges).evaluate(capped, context("p", "Salut")))
+      assertThatThrownBy(
+              () -> new LlmRubricEvaluator(fixture.judges).evaluate(capped, context("p", "Salut")))
           .isInstanceOfSatisfying(
               EvaluationException.class,
               e -> {
@@ -126,7 +138,9 @@ class JudgesTest {
                   + " tokens: {input: 1000, output: 100}, costPerMillion: {input: 50, output: 50}}");
 
       assertThatThrownBy(
-              () -> new GEvalEvaluator(fixture.judges).evaluate(assertionOf("g-eval", "Is clear"), context("p", "Salut")))
+              () ->
+                  new GEvalEvaluator(fixture.judges)
+                      .evaluate(assertionOf("g-eval", "Is clear"), context("p", "Salut")))
           .hasMessage(
               "the judge's calls for this assertion cost $0.11, more than its cap of $0.1; raise"
                   + " config.maxJudgeCostUsd or choose a cheaper grader");
@@ -137,7 +151,10 @@ class JudgesTest {
     void passesUnderTheCap() {
       JudgeFixture fixture = new JudgeFixture(EXPENSIVE);
 
-      assertThat(new LlmRubricEvaluator(fixture.judges).evaluate(rubric("Is French", null), context("p", "Salut")).pass())
+      assertThat(
+              new LlmRubricEvaluator(fixture.judges)
+                  .evaluate(rubric("Is French", null), context("p", "Salut"))
+                  .pass())
           .isTrue();
     }
 
@@ -146,7 +163,8 @@ class JudgesTest {
       JudgeFixture fixture = JudgeFixture.answering(VERDICT);
       Assertion capped = withConfig(rubric("Is French", null), "{maxJudgeCostUsd: free}");
 
-      assertThatThrownBy(() -> new LlmRubricEvaluator(fixture.judges).evaluate(capped, context("p", "Salut")))
+      assertThatThrownBy(
+              () -> new LlmRubricEvaluator(fixture.judges).evaluate(capped, context("p", "Salut")))
           .hasMessage("config.maxJudgeCostUsd must be a number of USD above 0, was \"free\"");
     }
   }
@@ -158,13 +176,20 @@ class JudgesTest {
     void takesTheAssertionsProviderThenTheTestsGraderThenTheDefault() {
       JudgeFixture fixture = JudgeFixture.answering(VERDICT);
       TestCase withGrader =
-          new TestCase("t", Map.of(), List.of(), null, Map.of(), ProviderSpec.of("judge:of-the-test"));
+          new TestCase(
+              "t", Map.of(), List.of(), null, Map.of(), ProviderSpec.of("judge:of-the-test"));
       TestCase withoutGrader = new TestCase("t", Map.of(), List.of(), null, Map.of());
 
-      assertThat(fixture.judges.graderFor(rubric("r", gradedBy("judge:of-the-assertion")), withGrader).id())
+      assertThat(
+              fixture
+                  .judges
+                  .graderFor(rubric("r", gradedBy("judge:of-the-assertion")), withGrader)
+                  .id())
           .isEqualTo("judge:of-the-assertion");
-      assertThat(fixture.judges.graderFor(rubric("r", null), withGrader).id()).isEqualTo("judge:of-the-test");
-      assertThat(fixture.judges.graderFor(rubric("r", null), withoutGrader).id()).isEqualTo(JudgeFixture.GRADER);
+      assertThat(fixture.judges.graderFor(rubric("r", null), withGrader).id())
+          .isEqualTo("judge:of-the-test");
+      assertThat(fixture.judges.graderFor(rubric("r", null), withoutGrader).id())
+          .isEqualTo(JudgeFixture.GRADER);
     }
 
     @Test
@@ -174,10 +199,18 @@ class JudgesTest {
 
       evaluator.evaluate(rubric("Is French", null), context("p", "Salut"));
       evaluator.evaluate(
-          rubric("Is French", new ProviderSpec("judge:warm", null, yaml("{responses: {default: '" + VERDICT + "'}, temperature: 0.7}"), null)),
+          rubric(
+              "Is French",
+              new ProviderSpec(
+                  "judge:warm",
+                  null,
+                  yaml("{responses: {default: '" + VERDICT + "'}, temperature: 0.7}"),
+                  null)),
           context("p", "Salut"));
 
-      assertThat(fixture.built).extracting(spec -> spec.config().get("temperature").asDouble()).containsExactly(0.0, 0.7);
+      assertThat(fixture.built)
+          .extracting(spec -> spec.config().get("temperature").asDouble())
+          .containsExactly(0.0, 0.7);
     }
 
     @Test
@@ -190,10 +223,15 @@ class JudgesTest {
 
     @Test
     void saysWhatToDoWhenTheDefaultGraderHasNoKey() {
-      ProviderContext noSecrets = new ProviderContext(HttpClient.newHttpClient(), SecretResolver.of(Map.of()), Path.of("."));
+      ProviderContext noSecrets =
+          new ProviderContext(
+              HttpClient.newHttpClient(), SecretResolver.of(Map.of()), Path.of("."));
       Judges judges = new Judges(BuiltInProviders.registry(), noSecrets);
 
-      assertThatThrownBy(() -> new LlmRubricEvaluator(judges).evaluate(rubric("Is French", null), context("p", "Salut")))
+      assertThatThrownBy(
+              () ->
+                  new LlmRubricEvaluator(judges)
+                      .evaluate(rubric("Is French", null), context("p", "Salut")))
           .isInstanceOf(EvaluationException.class)
           .hasMessage(
               "llm-rubric needs a judge model, and the default grader openai:chat:gpt-4o-mini cannot be used:"
@@ -204,12 +242,17 @@ class JudgesTest {
 
     @Test
     void retriesARetryableJudgeError() {
-      // seed 3 fails the first attempt and passes the second (errorRate 0.5, scripted's seeded draws)
+      // seed 3 fails the first attempt and passes the second (errorRate 0.5, scripted's seeded
+      // draws)
       JudgeFixture fixture =
-          new JudgeFixture("{responses: {default: '" + VERDICT + "'}, errorRate: 0.5, errorKind: server-error, seed: 3}");
+          new JudgeFixture(
+              "{responses: {default: '"
+                  + VERDICT
+                  + "'}, errorRate: 0.5, errorKind: server-error, seed: 3}");
 
       EvaluationResult result =
-          new LlmRubricEvaluator(fixture.judges).evaluate(rubric("Is French", null), context("p", "Salut"));
+          new LlmRubricEvaluator(fixture.judges)
+              .evaluate(rubric("Is French", null), context("p", "Salut"));
 
       assertThat(result.pass()).isTrue();
       assertThat(fixture.requests.size()).isGreaterThan(1);
@@ -232,7 +275,8 @@ class JudgesTest {
           "not-llm-rubric could not be evaluated: the judge's reply holds no JSON object {\"reason\": ..., \"pass\":"
               + " ..., \"score\": ...}; it answered \"Looks good to me.\"";
       assertThat(outcome.assertions())
-          .containsExactly(new AssertionOutcome("not-llm-rubric", false, 0, reason, 1, null, List.of()));
+          .containsExactly(
+              new AssertionOutcome("not-llm-rubric", false, 0, reason, 1, null, List.of()));
       assertThat(outcome.judgeTokens()).isEqualTo(TOKENS);
     }
   }
@@ -242,7 +286,8 @@ class JudgesTest {
     ProviderSpec spec =
         ProviderSpec.of(
             "openai:chat:gpt-4o",
-            yaml("{temperature: 0, apiKey: sk-secret, headers: {X-Token: t}, nested: {client_secret: s, ok: 1}}"));
+            yaml(
+                "{temperature: 0, apiKey: sk-secret, headers: {X-Token: t}, nested: {client_secret: s, ok: 1}}"));
 
     assertThat(Judges.describe(spec))
         .isEqualTo(
@@ -260,8 +305,14 @@ class JudgesTest {
 
   static Assertion withConfig(Assertion assertion, String config) {
     return new Assertion(
-        assertion.type(), assertion.negated(), assertion.value(), assertion.threshold(), assertion.weight(),
-        assertion.metric(), yaml(config), assertion.grader());
+        assertion.type(),
+        assertion.negated(),
+        assertion.value(),
+        assertion.threshold(),
+        assertion.weight(),
+        assertion.metric(),
+        yaml(config),
+        assertion.grader());
   }
 
   static ProviderSpec gradedBy(String id) {

@@ -33,7 +33,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** With the embedded all-MiniLM-L6-v2: the pairs below were measured with it (cosine in the comments). */
+/**
+ * With the embedded all-MiniLM-L6-v2: the pairs below were measured with it (cosine in the
+ * comments).
+ */
 class SimilarEvaluatorTest {
 
   private static final Judges JUDGES =
@@ -48,11 +51,15 @@ class SimilarEvaluatorTest {
         "How do I reset my password?      | What are the steps to change my password?   | 0.82",
       })
   void paraphrasesAreSimilar(String output, String value, double measured) {
-    EvaluationResult result = similar(null, null).evaluate(assertion("similar", value, null, null), context(output));
+    EvaluationResult result =
+        similar(null, null).evaluate(assertion("similar", value, null, null), context(output));
 
     assertThat(result.pass()).isTrue();
-    assertThat(result.score()).isGreaterThan(0.75).isCloseTo(measured, org.assertj.core.data.Offset.offset(0.01));
-    assertThat(result.reason()).isEqualTo("cosine similarity %.2f to \"%s\" ≥ threshold 0.75".formatted(measured, value));
+    assertThat(result.score())
+        .isGreaterThan(0.75)
+        .isCloseTo(measured, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(result.reason())
+        .isEqualTo("cosine similarity %.2f to \"%s\" ≥ threshold 0.75".formatted(measured, value));
     assertThat(result.judgeTokens()).isEqualTo(TokenUsage.NONE);
   }
 
@@ -65,31 +72,41 @@ class SimilarEvaluatorTest {
         "I love pizza.                   | The stock market fell sharply.",
       })
   void unrelatedTextsAreNot(String output, String value) {
-    EvaluationResult result = similar(null, null).evaluate(assertion("similar", value, null, null), context(output));
+    EvaluationResult result =
+        similar(null, null).evaluate(assertion("similar", value, null, null), context(output));
 
     assertThat(result.pass()).isFalse();
     assertThat(result.score()).isLessThan(0.3);
-    assertThat(result.reason()).matches("cosine similarity -?0\\.\\d\\d to \"" + value + "\" < threshold 0\\.75");
+    assertThat(result.reason())
+        .matches("cosine similarity -?0\\.\\d\\d to \"" + value + "\" < threshold 0\\.75");
   }
 
   @Test
   void measuresDotProductAndEuclideanDistance() {
     EvaluationContext paraphrase = context("The capital of France is Paris.");
-    Assertion value = assertion("similar:euclidean", "Paris is the capital city of France.", null, null);
+    Assertion value =
+        assertion("similar:euclidean", "Paris is the capital city of France.", null, null);
 
-    // all-MiniLM-L6-v2 vectors have length 1: the dot product is the cosine, the distance sqrt(2 - 2 cos)
+    // all-MiniLM-L6-v2 vectors have length 1: the dot product is the cosine, the distance sqrt(2 -
+    // 2 cos)
     EvaluationResult dot = similar(SimilarityMetric.DOT, null).evaluate(value, paraphrase);
-    EvaluationResult euclidean = similar(SimilarityMetric.EUCLIDEAN, null).evaluate(value, paraphrase);
+    EvaluationResult euclidean =
+        similar(SimilarityMetric.EUCLIDEAN, null).evaluate(value, paraphrase);
     EvaluationResult far =
         similar(SimilarityMetric.EUCLIDEAN, null)
-            .evaluate(assertion("similar:euclidean", "Quarterly revenue grew.", null, null), paraphrase);
+            .evaluate(
+                assertion("similar:euclidean", "Quarterly revenue grew.", null, null), paraphrase);
 
-    assertThat(dot.reason()).isEqualTo("dot similarity 0.97 to \"Paris is the capital city of France.\" ≥ threshold 0.75");
+    assertThat(dot.reason())
+        .isEqualTo(
+            "dot similarity 0.97 to \"Paris is the capital city of France.\" ≥ threshold 0.75");
     assertThat(euclidean.reason())
-        .isEqualTo("euclidean distance 0.25 to \"Paris is the capital city of France.\" ≤ threshold 0.75");
+        .isEqualTo(
+            "euclidean distance 0.25 to \"Paris is the capital city of France.\" ≤ threshold 0.75");
     assertThat(euclidean.score()).isCloseTo(1 / 1.25, org.assertj.core.data.Offset.offset(0.01));
     assertThat(far.pass()).isFalse();
-    assertThat(far.reason()).matches("euclidean distance 1\\.\\d\\d to \"Quarterly revenue grew.\" > threshold 0\\.75");
+    assertThat(far.reason())
+        .matches("euclidean distance 1\\.\\d\\d to \"Quarterly revenue grew.\" > threshold 0\\.75");
   }
 
   @Test
@@ -98,16 +115,24 @@ class SimilarEvaluatorTest {
 
     EvaluationResult any =
         similar(null, null)
-            .evaluate(assertion("similar", "[I love pizza., Paris is the capital city of France.]", null, null), output);
+            .evaluate(
+                assertion(
+                    "similar", "[I love pizza., Paris is the capital city of France.]", null, null),
+                output);
     EvaluationResult none =
         similar(null, null)
-            .evaluate(assertion("similar", "[I love pizza., Paris is lovely in spring.]", 0.9, null), output);
+            .evaluate(
+                assertion("similar", "[I love pizza., Paris is lovely in spring.]", 0.9, null),
+                output);
 
-    assertThat(any.reason()).isEqualTo("cosine similarity 0.97 to \"Paris is the capital city of France.\" ≥ threshold 0.75");
+    assertThat(any.reason())
+        .isEqualTo(
+            "cosine similarity 0.97 to \"Paris is the capital city of France.\" ≥ threshold 0.75");
     assertThat(none.pass()).isFalse();
     assertThat(none.reason())
-        .matches("no value is close enough; the closest: cosine similarity 0\\.\\d\\d to \"Paris is lovely in spring.\""
-            + " < threshold 0\\.9");
+        .matches(
+            "no value is close enough; the closest: cosine similarity 0\\.\\d\\d to \"Paris is lovely in spring.\""
+                + " < threshold 0\\.9");
   }
 
   @Test
@@ -115,7 +140,8 @@ class SimilarEvaluatorTest {
     EvaluationResult result =
         similar(null, null)
             .evaluate(
-                assertion("similar", "Paris is the capital city of France.", null, "{metric: euclidean}"),
+                assertion(
+                    "similar", "Paris is the capital city of France.", null, "{metric: euclidean}"),
                 context("The capital of France is Paris."));
 
     assertThat(result.reason()).startsWith("euclidean distance 0.25");
@@ -124,49 +150,71 @@ class SimilarEvaluatorTest {
   @Test
   void notSimilarPassesForUnrelatedTextsThroughTheRunner() {
     AssertionRunner runner = new AssertionRunner(BuiltInEvaluators.registry(JUDGES));
-    Assertion notSimilar = new Assertion("similar", true, yaml("The stock market fell sharply."), null, 1, null, null);
+    Assertion notSimilar =
+        new Assertion("similar", true, yaml("The stock market fell sharply."), null, 1, null, null);
 
     TestOutcome outcome =
-        runner.run(new TestCase("t", Map.of(), List.of(notSimilar), null, Map.of()), context("I love pizza."));
+        runner.run(
+            new TestCase("t", Map.of(), List.of(notSimilar), null, Map.of()),
+            context("I love pizza."));
 
     assertThat(outcome.pass()).isTrue();
     assertThat(outcome.assertions().getFirst().reason())
-        .matches("cosine similarity 0\\.\\d\\d to \"The stock market fell sharply.\" < threshold 0\\.75");
+        .matches(
+            "cosine similarity 0\\.\\d\\d to \"The stock market fell sharply.\" < threshold 0\\.75");
   }
 
   @Test
   void anEmptyOutputIsSimilarToNothing() {
-    assertThat(similar(null, null).evaluate(assertion("similar", "Paris", null, null), context("  ")))
+    assertThat(
+            similar(null, null).evaluate(assertion("similar", "Paris", null, null), context("  ")))
         .isEqualTo(EvaluationResult.of(false, "the output is empty, so it resembles nothing"));
   }
 
   @Test
   void rejectsAMetricItDoesNotKnowOrThatContradictsItsType() {
     assertThatThrownBy(
-            () -> similar(null, null).evaluate(assertion("similar", "Paris", null, "{metric: jaccard}"), context("x")))
+            () ->
+                similar(null, null)
+                    .evaluate(
+                        assertion("similar", "Paris", null, "{metric: jaccard}"), context("x")))
         .hasMessage("config metric must be cosine, dot or euclidean, was \"jaccard\"");
     assertThatThrownBy(
-            () -> similar(SimilarityMetric.DOT, null)
-                .evaluate(assertion("similar:dot", "Paris", null, "{metric: cosine}"), context("x")))
+            () ->
+                similar(SimilarityMetric.DOT, null)
+                    .evaluate(
+                        assertion("similar:dot", "Paris", null, "{metric: cosine}"), context("x")))
         .hasMessage("similar:dot measures dot; remove config metric or use type similar");
   }
 
   @Test
   void usesTheEmbeddingModelTheAssertionNamesAndCountsItsTokens() {
-    ProviderRegistry providers = new ProviderRegistry(List.of(new Letters(), new ScriptedProvider.Factory()));
+    ProviderRegistry providers =
+        new ProviderRegistry(List.of(new Letters(), new ScriptedProvider.Factory()));
     Judges judges = new Judges(providers, ProviderContext.defaults(Path.of(".")));
     SimilarEvaluator evaluator = new SimilarEvaluator(judges);
     Assertion byLetters =
-        new Assertion("similar", false, yaml("abc"), null, 1, null, null, ProviderSpec.of("letters:v1"));
+        new Assertion(
+            "similar", false, yaml("abc"), null, 1, null, null, ProviderSpec.of("letters:v1"));
     Assertion byChatModel =
         new Assertion(
-            "similar", false, yaml("abc"), null, 1, null, null,
+            "similar",
+            false,
+            yaml("abc"),
+            null,
+            1,
+            null,
+            null,
             ProviderSpec.of("scripted:chat", yaml("{responses: {default: x}}")));
 
     assertThat(evaluator.evaluate(byLetters, context("cab")))
         .isEqualTo(
             new EvaluationResult(
-                true, 1.0, "cosine similarity 1.00 to \"abc\" ≥ threshold 0.75", Map.of(), new TokenUsage(6, 0)));
+                true,
+                1.0,
+                "cosine similarity 1.00 to \"abc\" ≥ threshold 0.75",
+                Map.of(),
+                new TokenUsage(6, 0)));
     assertThat(evaluator.graders(byLetters, null)).containsExactly("letters:v1");
     assertThat(evaluator.graders(assertion("similar", "abc", null, null), null))
         .containsExactly("embedded:all-minilm-l6-v2");
@@ -181,7 +229,8 @@ class SimilarEvaluatorTest {
   }
 
   private static Assertion assertion(String type, String value, Double threshold, String config) {
-    return new Assertion(type, false, yaml(value), threshold, 1, null, config == null ? null : yaml(config));
+    return new Assertion(
+        type, false, yaml(value), threshold, 1, null, config == null ? null : yaml(config));
   }
 
   private static EvaluationContext context(String output) {
