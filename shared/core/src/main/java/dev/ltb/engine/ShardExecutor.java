@@ -41,6 +41,9 @@ import java.util.function.Predicate;
  * {@code options.maxConcurrency} at once. Items the caller reports as already done are skipped, so a resumed
  * run or a redelivered shard never calls a provider twice for the same item.
  *
+ * <p>Each output is scored by the {@link TestScorer}, then the suite's {@code derivedMetrics} are computed from
+ * its named scores ({@link DerivedMetrics}).
+ *
  * <p>A provider failure is recorded on its item as data and never aborts the run; a failing sink (storage)
  * does abort, since results would otherwise be lost.
  */

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 
 /**
  * Judges for tests: the default grader is {@code judge:test}, a {@code scripted} provider (answers
@@ -39,6 +40,9 @@ final class JudgeFixture {
   final List<ProviderRequest> requests = new CopyOnWriteArrayList<>();
   final List<ProviderSpec> built = new CopyOnWriteArrayList<>();
   final Judges judges;
+  private final ProviderRegistry providers =
+      new ProviderRegistry(List.of(new RecordingFactory(), new ScriptedProvider.Factory()));
+  private final JudgeSettings settings;
 
   /** Judges whose default grader has this scripted config (YAML). */
   JudgeFixture(String graderConfig) {
@@ -46,18 +50,22 @@ final class JudgeFixture {
   }
 
   JudgeFixture(String graderConfig, JudgeSettings settings) {
-    ProviderRegistry providers =
-        new ProviderRegistry(List.of(new RecordingFactory(), new ScriptedProvider.Factory()));
-    this.judges =
-        new Judges(
-            providers,
-            ProviderContext.defaults(Path.of(".")),
-            new JudgeSettings(
-                ProviderSpec.of(GRADER, yaml(graderConfig)),
-                settings.maxCostUsd(),
-                settings.maxRetries(),
-                Duration.ofMillis(1)),
-            WordEmbeddings::new);
+    this.settings =
+        new JudgeSettings(
+            ProviderSpec.of(GRADER, yaml(graderConfig)),
+            settings.maxCostUsd(),
+            settings.maxRetries(),
+            Duration.ofMillis(1));
+    this.judges = judges(UnaryOperator.identity());
+  }
+
+  /** Judges of another run, over this fixture's providers as {@code wrap} decorates them. */
+  Judges judges(UnaryOperator<ProviderRegistry> wrap) {
+    return new Judges(
+        wrap.apply(providers),
+        ProviderContext.defaults(Path.of(".")),
+        settings,
+        WordEmbeddings::new);
   }
 
   /** A fixture whose judge always answers this reply, spending 100 input and 20 output tokens. */

@@ -14,8 +14,13 @@ import dev.ltb.evaluator.EvaluationResult;
 import dev.ltb.evaluator.TestOutcome;
 import dev.ltb.provider.BuiltInProviders;
 import dev.ltb.provider.ProviderContext;
+import dev.ltb.provider.ProviderRegistry;
+import dev.ltb.provider.ProviderResponse;
 import dev.ltb.provider.SecretResolver;
 import dev.ltb.provider.TokenUsage;
+import dev.ltb.provider.cache.CacheKey;
+import dev.ltb.provider.cache.CachingProvider;
+import dev.ltb.provider.cache.ResponseCache;
 import dev.ltb.suite.Assertion;
 import dev.ltb.suite.ProviderSpec;
 import dev.ltb.suite.TestCase;
@@ -26,6 +31,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +87,39 @@ class JudgesTest {
         for (Future<EvaluationResult> result : results) assertThat(result.get().pass()).isTrue();
       }
       assertThat(fixture.requests).hasSize(1);
+    }
+
+    @Test
+    void reusesTheRunsResponseCacheAndCountsNothingForACachedVerdict() {
+      Map<CacheKey, ProviderResponse> stored = new java.util.concurrent.ConcurrentHashMap<>();
+      ResponseCache onDisk =
+          new ResponseCache() {
+            @Override
+            public java.util.Optional<ProviderResponse> get(CacheKey key) {
+              return java.util.Optional.ofNullable(stored.get(key));
+            }
+
+            @Override
+            public void put(CacheKey key, ProviderResponse response) {
+              stored.put(key, response);
+            }
+          };
+      JudgeFixture fixture = JudgeFixture.answering(VERDICT);
+      UnaryOperator<ProviderRegistry> withCache =
+          providers -> providers.decoratedWith(CachingProvider.decorator(onDisk));
+
+      EvaluationResult firstRun =
+          new LlmRubricEvaluator(fixture.judges(withCache))
+              .evaluate(rubric("Is French", null), context("p", "Salut"));
+      EvaluationResult secondRun =
+          new LlmRubricEvaluator(fixture.judges(withCache))
+              .evaluate(rubric("Is French", null), context("p", "Salut"));
+
+      assertThat(stored).hasSize(1);
+      assertThat(fixture.requests).hasSize(1);
+      assertThat(firstRun.judgeTokens()).isEqualTo(TOKENS);
+      assertThat(secondRun)
+          .isEqualTo(new EvaluationResult(true, 1, "French", Map.of(), TokenUsage.NONE));
     }
 
     @Test
