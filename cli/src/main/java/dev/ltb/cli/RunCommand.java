@@ -146,6 +146,6 @@ final class RunCommand implements Callable<Integer> {
     RunOptions options = suite.options();
     if (maxConcurrency != null) options = options.withMaxConcurrency(maxConcurrency);
     if (repeat != null) options = options.withRepeat(repeat);
-    return new Suite(suite.description(), suite.prompts(), suite.providers(), suite.tests(), options, suite.source());
+    return suite.withOptions(options);
   }
 }

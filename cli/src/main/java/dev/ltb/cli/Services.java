@@ -3,7 +3,9 @@ package dev.ltb.cli;
 import dev.ltb.engine.RetrySettings;
 import dev.ltb.evaluator.AssertionRunner;
 import dev.ltb.evaluator.BuiltInEvaluators;
+import dev.ltb.evaluator.EvaluatorInventory;
 import dev.ltb.evaluator.EvaluatorRegistry;
+import dev.ltb.evaluator.judge.Judges;
 import dev.ltb.local.history.SqliteRunHistory;
 import dev.ltb.provider.BuiltInProviders;
 import dev.ltb.provider.ProviderContext;
@@ -12,14 +14,11 @@ import dev.ltb.provider.cache.CachingProvider;
 import dev.ltb.provider.cache.ResponseCache;
 import dev.ltb.run.LocalRunner;
 import dev.ltb.run.RunHistory;
-import dev.ltb.suite.Suite;
 import dev.ltb.suite.load.SuiteLoader;
 import dev.ltb.suite.load.SuiteVocabulary;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /** Builds the core services the commands use, in one place, with every default visible here. */
 final class Services {
@@ -64,37 +63,24 @@ final class Services {
     return runner(history, suiteDirectory, Optional.empty());
   }
 
-  /** A runner whose providers answer from {@code cache} when the same call was made before. */
+  /**
+   * A runner whose providers, judges included, answer from {@code cache} when the same call was made before.
+   * The run has judges of its own (their in-memory cache lives as long as the run) reading files relative to
+   * the suite's folder.
+   */
   LocalRunner runner(RunHistory history, Path suiteDirectory, Optional<ResponseCache> cache) {
-    AssertionRunner assertions = new AssertionRunner(evaluators);
     ProviderRegistry registry =
         cache.map(responses -> providers.decoratedWith(CachingProvider.decorator(responses))).orElse(providers);
+    ProviderContext context = ProviderContext.defaults(suiteDirectory);
+    EvaluatorRegistry runEvaluators = BuiltInEvaluators.registry(new Judges(registry, context));
+    AssertionRunner assertions = new AssertionRunner(runEvaluators);
     return new LocalRunner(
         history,
         registry,
-        ProviderContext.defaults(suiteDirectory),
+        context,
         assertions::run,
-        this::evaluatorVersions,
+        suite -> EvaluatorInventory.of(suite, runEvaluators),
         RetrySettings.DEFAULT,
         Clock.systemUTC());
-  }
-
-  /** The evaluators a suite uses with their versions, recorded with every run. */
-  Map<String, String> evaluatorVersions(Suite suite) {
-    Map<String, String> versions = new TreeMap<>();
-    suite.tests().forEach(test -> collect(test.asserts(), versions));
-    return versions;
-  }
-
-  private void collect(java.util.List<dev.ltb.suite.AssertionSpec> specs, Map<String, String> versions) {
-    for (var spec : specs) {
-      switch (spec) {
-        case dev.ltb.suite.Assertion assertion -> {
-          if (evaluators.contains(assertion.type()))
-            versions.put(assertion.type(), evaluators.get(assertion.type()).descriptor().version());
-        }
-        case dev.ltb.suite.AssertionSet set -> collect(set.asserts(), versions);
-      }
-    }
   }
 }

@@ -4,6 +4,7 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import dev.ltb.evaluator.EvaluationContext;
+import dev.ltb.evaluator.derived.DerivedMetrics;
 import dev.ltb.evaluator.TestOutcome;
 import dev.ltb.provider.Provider;
 import dev.ltb.provider.ProviderException;
@@ -40,6 +41,9 @@ import java.util.function.Predicate;
  * {@code options.maxConcurrency} at once. Items the caller reports as already done are skipped, so a resumed
  * run or a redelivered shard never calls a provider twice for the same item.
  *
+ * <p>Each output is scored by the {@link TestScorer}, then the suite's {@code derivedMetrics} are computed from
+ * its named scores ({@link DerivedMetrics}).
+ *
  * <p>A provider failure is recorded on its item as data and never aborts the run; a failing sink (storage)
  * does abort, since results would otherwise be lost.
  */
@@ -49,6 +53,7 @@ public final class ShardExecutor implements AutoCloseable {
   private final List<Provider> providers;
   private final List<ProviderGate> gates;
   private final TestScorer scorer;
+  private final DerivedMetrics derivedMetrics;
   private final RequestBuilder requests;
   private final RetryPolicy<ProviderResponse> retryPolicy;
   private final BooleanSupplier cancelled;
@@ -64,6 +69,7 @@ public final class ShardExecutor implements AutoCloseable {
           "expected " + suite.providers().size() + " providers for the suite, got " + providers.size());
     this.gates = suite.providers().stream().map(spec -> new ProviderGate(spec.limits())).toList();
     this.scorer = Objects.requireNonNull(builder.scorer, "scorer");
+    this.derivedMetrics = new DerivedMetrics(suite.derivedMetrics());
     this.requests = new RequestBuilder(builder.renderer);
     this.retryPolicy = retryPolicy(builder.retry, suite.options().maxRetries());
     this.cancelled = builder.cancelled;
@@ -165,7 +171,7 @@ public final class ShardExecutor implements AutoCloseable {
     EvaluationContext context =
         new EvaluationContext(response.output(), response, request.prompt(), test.vars(), test, spec);
     try {
-      TestOutcome outcome = scorer.score(test, context);
+      TestOutcome outcome = derivedMetrics.apply(scorer.score(test, context));
       return result.outcome(outcome);
     } catch (RuntimeException e) {
       return result.error("evaluation", "evaluating the output failed: " + e.getMessage());

@@ -150,6 +150,7 @@ public final class AssertionRunner {
             Objects.requireNonNull(
                 evaluator.evaluate(withRenderedValue(assertion), context), "no result");
       } catch (RuntimeException e) {
+        if (e instanceof EvaluationException failed) judgeTokens = judgeTokens.plus(failed.judgeTokens());
         // Fails even when negated: an assertion that could not be checked never counts as passed.
         String reason = assertion.displayType() + " could not be evaluated: " + describe(e);
         return new AssertionOutcome(
@@ -204,7 +205,8 @@ public final class AssertionRunner {
           assertion.threshold(),
           assertion.weight(),
           assertion.metric(),
-          assertion.config());
+          assertion.config(),
+          assertion.grader());
     }
 
     private String renderMetric(String metric) {

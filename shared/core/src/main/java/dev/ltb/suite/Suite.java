@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param tests the test cases, already merged with {@code defaultTest} and with array vars expanded
  * @param options how the run executes (repeat, concurrency, timeouts, retries, budget)
  * @param source where the suite came from (a file path or "inline"), used in messages
+ * @param derivedMetrics scores computed per result from its named scores, in suite order
  */
 public record Suite(
     String description,
@@ -19,7 +20,8 @@ public record Suite(
     List<ProviderSpec> providers,
     List<TestCase> tests,
     RunOptions options,
-    String source) {
+    String source,
+    List<DerivedMetric> derivedMetrics) {
 
   public Suite {
     description = description == null ? "" : description;
@@ -28,8 +30,25 @@ public record Suite(
     tests = List.copyOf(tests);
     options = Objects.requireNonNullElse(options, RunOptions.defaults());
     source = Objects.requireNonNullElse(source, "inline");
+    derivedMetrics = derivedMetrics == null ? List.of() : List.copyOf(derivedMetrics);
     if (prompts.isEmpty()) throw new IllegalArgumentException("a suite needs at least one prompt");
     if (providers.isEmpty()) throw new IllegalArgumentException("a suite needs at least one provider");
+  }
+
+  /** A suite without derived metrics. */
+  public Suite(
+      String description,
+      List<Prompt> prompts,
+      List<ProviderSpec> providers,
+      List<TestCase> tests,
+      RunOptions options,
+      String source) {
+    this(description, prompts, providers, tests, options, source, List.of());
+  }
+
+  /** The same suite run with other options (everything else, derived metrics included, kept). */
+  public Suite withOptions(RunOptions options) {
+    return new Suite(description, prompts, providers, tests, options, source, derivedMetrics);
   }
 
   /** Number of work items the suite expands to: tests × prompts × providers × repeat. */

@@ -10,6 +10,7 @@ import dev.ltb.provider.ProviderException;
 import dev.ltb.provider.ProviderRequest;
 import dev.ltb.provider.ProviderResponse;
 import dev.ltb.provider.TokenUsage;
+import dev.ltb.suite.DerivedMetric;
 import dev.ltb.suite.Prompt;
 import dev.ltb.suite.ProviderLimits;
 import dev.ltb.suite.ProviderSpec;
@@ -102,6 +103,21 @@ class ShardExecutorTest {
     assertThat(first.finishReason()).isEqualTo("stop");
     assertThat(first.attempts()).isEqualTo(1);
     assertThat(first.namedScores()).containsEntry("quality", 1.0);
+  }
+
+  @Test
+  void addsTheSuitesDerivedMetricsToEveryResult() {
+    Suite plain = suite(2, options(1, 0, null, null), null);
+    Suite suite =
+        new Suite(
+            plain.description(), plain.prompts(), plain.providers(), plain.tests(), plain.options(), plain.source(),
+            List.of(new DerivedMetric("doubled", "quality * 2"), new DerivedMetric("missing", "recall * 2")));
+
+    List<ItemResult> results =
+        run(suite, provider(request -> answer(request.prompt().contains("C0") ? "C0" : "no")), Set.of());
+
+    assertThat(results).extracting(ItemResult::namedScores)
+        .containsExactly(Map.of("quality", 1.0, "doubled", 2.0), Map.of("quality", 0.0, "doubled", 0.0));
   }
 
   @Test

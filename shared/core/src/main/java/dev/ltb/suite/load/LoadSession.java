@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ltb.evaluator.derived.DerivedMetrics;
 import dev.ltb.json.Json;
 import dev.ltb.suite.Prompt;
 import dev.ltb.suite.ProviderSpec;
@@ -81,13 +82,41 @@ final class LoadSession {
               "write either \"options\" or \"evaluateOptions\" (the same keys), not both"));
     }
     List<Prompt> builtPrompts = buildPrompts(prompts);
+    checkDerivedMetrics(document, root.get("derivedMetrics"));
     if (!problems.isEmpty()) throw failure();
 
     List<TestCase> testCases = buildTests(defaultTest, tests, scenarios);
     List<ProviderSpec> builtProviders = providers.stream().map(ref -> SuiteAssembler.provider(ref.node())).toList();
     String description = root.path("description").isTextual() ? root.get("description").asText() : null;
     return new Suite(
-        description, builtPrompts, builtProviders, testCases, SuiteAssembler.options(options), sourceName);
+        description,
+        builtPrompts,
+        builtProviders,
+        testCases,
+        SuiteAssembler.options(options),
+        sourceName,
+        SuiteAssembler.derivedMetrics(root.get("derivedMetrics")));
+  }
+
+  /** Expressions that do not parse are reported where they are written, before anything runs. */
+  private void checkDerivedMetrics(SourceDocument document, JsonNode metrics) {
+    if (metrics == null || !metrics.isArray()) return;
+    FieldPath path = FieldPath.ROOT.key("derivedMetrics");
+    Map<String, FieldPath> names = new HashMap<>();
+    for (int i = 0; i < metrics.size(); i++) {
+      JsonNode metric = metrics.get(i);
+      if (!metric.path("name").isTextual() || !metric.path("value").isTextual()) continue;
+      FieldPath first = names.putIfAbsent(metric.get("name").asText(), path.index(i));
+      if (first != null) {
+        problems.add(
+            document.problem(
+                path.index(i).key("name"),
+                "duplicate derived metric \"%s\" (also %s)".formatted(metric.get("name").asText(), first.display())));
+      }
+      FieldPath value = path.index(i).key("value");
+      DerivedMetrics.syntaxError(metric.get("value").asText())
+          .ifPresent(error -> problems.add(document.problem(value, error)));
+    }
   }
 
   /** defaultTest merged into every test and scenario test, then list vars expanded. */

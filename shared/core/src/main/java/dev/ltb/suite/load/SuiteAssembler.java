@@ -5,6 +5,7 @@ import dev.ltb.json.Json;
 import dev.ltb.suite.Assertion;
 import dev.ltb.suite.AssertionSet;
 import dev.ltb.suite.AssertionSpec;
+import dev.ltb.suite.DerivedMetric;
 import dev.ltb.suite.ProviderLimits;
 import dev.ltb.suite.ProviderSpec;
 import dev.ltb.suite.RunOptions;
@@ -122,7 +123,16 @@ final class SuiteAssembler {
         number(item, "threshold"),
         weight,
         metric,
-        config == null ? null : config.deepCopy());
+        config == null ? null : config.deepCopy(),
+        item.hasNonNull("provider") ? provider(item.get("provider")) : null);
+  }
+
+  /** The suite's {@code derivedMetrics}, in the order written. */
+  static List<DerivedMetric> derivedMetrics(JsonNode metrics) {
+    List<DerivedMetric> derived = new ArrayList<>();
+    if (metrics == null || !metrics.isArray()) return derived;
+    metrics.forEach(metric -> derived.add(new DerivedMetric(metric.get("name").asText(), metric.get("value").asText())));
+    return derived;
   }
 
   /** A provider written as an id string or as an object. */

@@ -2,6 +2,7 @@ package dev.ltb.suite.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -14,6 +15,17 @@ final class VocabularyCheck {
   static final String NOT = "not-";
   static final String PLUGIN = "plugin:";
   static final String ASSERT_SET = "assert-set";
+
+  /** promptfoo types that cannot work here, with the reason a user reads. */
+  private static final Map<String, String> UNSUPPORTED =
+      Map.of(
+          "select-best",
+          "it compares the outputs of every provider and prompt for a test, but the bench scores each output on"
+              + " its own (possibly in different workers); use llm-rubric or g-eval on each output and compare the"
+              + " scores in the report or with ltb compare",
+          "max-score",
+          "it compares the outputs of every provider and prompt for a test, but the bench scores each output on"
+              + " its own; compare the test scores in the report or with ltb compare instead");
 
   private final SuiteVocabulary vocabulary;
   private final List<SuiteProblem> problems;
@@ -52,7 +64,11 @@ final class VocabularyCheck {
         problems.add(document.problem(typePath, "plugin: needs the plugin's name, e.g. plugin:word-budget"));
       }
     } else if (!vocabulary.assertionTypes().contains(base)) {
-      problems.add(document.problem(typePath, unknownType(type, base, negated)));
+      String problem =
+          UNSUPPORTED.containsKey(base)
+              ? "assertion type \"" + type + "\" is not supported: " + UNSUPPORTED.get(base)
+              : unknownType(type, base, negated);
+      problems.add(document.problem(typePath, problem));
     } else if (vocabulary.typesRequiringValue().contains(base)) {
       JsonNode value = item.get("value");
       if (value == null || value.isNull() || (value.isTextual() && value.asText().isEmpty())) {
@@ -62,6 +78,8 @@ final class VocabularyCheck {
                 "assertion type \"%s\" needs a value (what to compare the output with)".formatted(type)));
       }
     }
+    JsonNode grader = item.get("provider");
+    if (grader != null) checkProviderId(document, path.key("provider"), grader);
   }
 
   private String unknownType(String type, String base, boolean negated) {

@@ -46,6 +46,22 @@ class SuiteLoaderMistakesTest {
             "suite.yaml:5:16: tests[0].assert[0].type: unknown assertion type \"not-icontian\"; did you mean"
                 + " \"not-icontains\"?"),
         mistake(
+            "derived metric that does not parse",
+            HEAD + "derivedMetrics:\n  - name: f1\n    value: 'tp / (tp + '\n",
+            "suite.yaml:5:12: derivedMetrics[0].value: the expression \"tp / (tp + \" does not parse: Closing brace"
+                + " not found"),
+        mistake(
+            "derived metric named twice",
+            HEAD + "derivedMetrics:\n  - {name: f1, value: a}\n  - {name: f1, value: b}\n",
+            "suite.yaml:5:12: derivedMetrics[1].name: duplicate derived metric \"f1\" (also derivedMetrics[0])"),
+        mistake(
+            "unknown grader id on an assertion",
+            HEAD + "tests:\n  - assert:\n      - type: llm-rubric\n        value: is polite\n"
+                + "        provider: opneai:chat:gpt-4o\n",
+            "suite.yaml:7:19: tests[0].assert[0].provider: unknown provider id \"opneai:chat:gpt-4o\"; no installed"
+                + " provider handles it (ids look like vendor:api:model, e.g. openai:chat:gpt-4o-mini; see"
+                + " docs/providers.md)"),
+        mistake(
             "missing prompts",
             "description: no prompts\nproviders: [echo]\n",
             "suite.yaml:1:1: prompts: required key is missing; list at least one prompt template, e.g. prompts:"
@@ -105,8 +121,8 @@ class SuiteLoaderMistakesTest {
             "unknown top-level key that resembles nothing",
             HEAD + "colour: blue\n",
             "suite.yaml:3:1: colour: unknown key \"colour\"; allowed keys: description, prompts, providers, tests,"
-                + " scenarios, defaultTest, options, evaluateOptions, assertionTemplates (prefix keys of your own"
-                + " with x-)"),
+                + " scenarios, defaultTest, options, evaluateOptions, assertionTemplates, derivedMetrics (prefix keys of"
+                + " your own with x-)"),
         mistake(
             "repeat 0",
             HEAD + "options:\n  repeat: 0\n",
@@ -281,6 +297,23 @@ class SuiteLoaderMistakesTest {
     assertThat(failure.problems())
         .extracting(SuiteProblem::format)
         .containsExactlyElementsOf(expected.stream().map(line -> line.replace("{dir}", dir.toString())).toList());
+  }
+
+  @Test
+  void saysWhyATypeThatComparesOutputsIsNotSupported() {
+    SuiteLoader loader = new SuiteLoader(new SuiteVocabulary(java.util.Set.of("contains"), id -> true));
+
+    SuiteValidationException failure =
+        catchThrowableOfType(
+            SuiteValidationException.class,
+            () -> loader.parse(HEAD + "tests:\n  - assert:\n      - {type: select-best, value: funniest}\n", "suite.yaml", dir));
+
+    assertThat(failure.getMessage())
+        .isEqualTo(
+            "suite.yaml:5:16: tests[0].assert[0].type: assertion type \"select-best\" is not supported: it compares"
+                + " the outputs of every provider and prompt for a test, but the bench scores each output on its own"
+                + " (possibly in different workers); use llm-rubric or g-eval on each output and compare the scores in"
+                + " the report or with ltb compare");
   }
 
   @Test

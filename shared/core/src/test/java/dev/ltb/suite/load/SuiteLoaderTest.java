@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ltb.json.Json;
 import dev.ltb.suite.Assertion;
 import dev.ltb.suite.AssertionSet;
+import dev.ltb.suite.AssertionSpec;
+import dev.ltb.suite.DerivedMetric;
 import dev.ltb.suite.Prompt;
 import dev.ltb.suite.ProviderLimits;
 import dev.ltb.suite.ProviderSpec;
@@ -356,13 +358,54 @@ class SuiteLoaderTest {
             outputPath: results.json
             env: {OPENAI_API_KEY: from-the-environment}
             nunjucksFilters: {shout: ./shout.js}
-            derivedMetrics: [{name: f1, value: tp / (tp + fp)}]
             x-owner: docs team
             evaluateOptions: {maxConcurrency: 2, delay: 100, cache: false}
             """);
 
     assertThat(suite.options()).isEqualTo(RunOptions.defaults().withMaxConcurrency(2));
     assertThat(suite.tests()).isEmpty();
+  }
+
+  @Test
+  void readsDerivedMetricsInOrder() {
+    Suite suite =
+        parse(
+            """
+            prompts: [hi]
+            providers: [echo]
+            derivedMetrics:
+              - {name: precision, value: 'tp + fp > 0 ? tp / (tp + fp) : 0'}
+              - {name: f1, value: 2 * precision * recall / (precision + recall)}
+            """);
+
+    assertThat(suite.derivedMetrics())
+        .containsExactly(
+            new DerivedMetric("precision", "tp + fp > 0 ? tp / (tp + fp) : 0"),
+            new DerivedMetric("f1", "2 * precision * recall / (precision + recall)"));
+  }
+
+  @Test
+  void readsTheGraderOfAnAssertion() {
+    Suite suite =
+        parse(
+            """
+            prompts: [hi]
+            providers: [echo]
+            tests:
+              - assert:
+                  - {type: llm-rubric, value: is polite, provider: openai:chat:gpt-4o}
+                  - type: similar
+                    value: hello
+                    provider: {id: ollama:embed:all-minilm, config: {apiBaseUrl: 'http://127.0.0.1:11434'}}
+                  - {type: llm-rubric, value: is short}
+            """);
+
+    List<AssertionSpec> asserts = suite.tests().getFirst().asserts();
+    assertThat(((Assertion) asserts.get(0)).grader()).isEqualTo(ProviderSpec.of("openai:chat:gpt-4o"));
+    assertThat(((Assertion) asserts.get(1)).grader())
+        .isEqualTo(ProviderSpec.of("ollama:embed:all-minilm", json("{\"apiBaseUrl\": \"http://127.0.0.1:11434\"}")));
+    assertThat(((Assertion) asserts.get(2)).grader()).isNull();
+    assertThat(SuiteCodec.fromJson(SuiteCodec.toJson(suite))).isEqualTo(suite);
   }
 
   @Test
