@@ -200,18 +200,29 @@ public final class ShardExecutor implements AutoCloseable {
     return RetryPolicy.<ProviderResponse>builder()
         .handleIf((response, failure) -> failure instanceof ProviderException e && e.retryable())
         .withMaxRetries(maxRetries)
-        .withBackoff(settings.baseDelay(), settings.maxDelay())
-        .withJitter(settings.jitterFactor())
+        .withDelay(settings.baseDelay())
         .withDelayFnOn(
-            context -> {
-              ProviderException failure = context.getLastException();
-              return failure
-                  .retryAfter()
-                  .map(wait -> wait.compareTo(settings.maxRetryAfter()) > 0 ? settings.maxRetryAfter() : wait)
-                  .orElse(Duration.ofMillis(-1)); // negative: use the exponential backoff
-            },
+            context -> delayBeforeRetry(settings, context.getLastException(), context.getAttemptCount()),
             ProviderException.class)
         .build();
+  }
+
+  /**
+   * The vendor's Retry-After when it gave one (capped, never shortened: jitter only adds to it), else
+   * exponential backoff from the base delay with ± jitter.
+   */
+  static Duration delayBeforeRetry(RetrySettings settings, ProviderException failure, int attempts) {
+    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+    var retryAfter = failure.retryAfter();
+    if (retryAfter.isPresent()) {
+      Duration wait = retryAfter.get().compareTo(settings.maxRetryAfter()) > 0 ? settings.maxRetryAfter() : retryAfter.get();
+      long extraNanos = (long) (random.nextDouble() * settings.jitterFactor() * settings.baseDelay().toNanos());
+      return wait.plusNanos(extraNanos);
+    }
+    double exponential = settings.baseDelay().toNanos() * Math.pow(2, Math.max(0, attempts - 1));
+    double capped = Math.min(exponential, settings.maxDelay().toNanos());
+    double jitter = 1 + settings.jitterFactor() * (2 * random.nextDouble() - 1);
+    return Duration.ofNanos((long) (capped * jitter));
   }
 
   private TestCase testAt(int index) {

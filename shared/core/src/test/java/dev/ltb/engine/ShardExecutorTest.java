@@ -307,4 +307,19 @@ class ShardExecutorTest {
       assertThat(request.messages().get(1).text()).isEqualTo("Capital of \"France\"?");
     });
   }
+
+  @Test
+  void retryAfterIsNeverShortenedAndBackoffGrowsWithinItsJitter() {
+    RetrySettings settings = new RetrySettings(Duration.ofMillis(100), Duration.ofSeconds(2), 0.25, Duration.ofSeconds(5));
+    ProviderException limited = new ProviderException.RateLimited("429", 429, Duration.ofSeconds(1));
+    ProviderException down = new ProviderException.ServerError("503", 503, null);
+    for (int i = 0; i < 200; i++) {
+      assertThat(ShardExecutor.delayBeforeRetry(settings, limited, 1)).isBetween(Duration.ofSeconds(1), Duration.ofMillis(1025));
+      assertThat(ShardExecutor.delayBeforeRetry(settings, down, 1)).isBetween(Duration.ofMillis(75), Duration.ofMillis(125));
+      assertThat(ShardExecutor.delayBeforeRetry(settings, down, 3)).isBetween(Duration.ofMillis(300), Duration.ofMillis(500));
+      assertThat(ShardExecutor.delayBeforeRetry(settings, down, 10)).isBetween(Duration.ofMillis(1500), Duration.ofMillis(2500));
+    }
+    ProviderException tooLong = new ProviderException.RateLimited("429", 429, Duration.ofMinutes(10));
+    assertThat(ShardExecutor.delayBeforeRetry(settings, tooLong, 1)).isLessThan(Duration.ofMillis(5026));
+  }
 }
