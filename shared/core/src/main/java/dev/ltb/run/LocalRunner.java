@@ -2,8 +2,6 @@ package dev.ltb.run;
 
 import dev.ltb.aggregate.Aggregator;
 import dev.ltb.aggregate.RunSummary;
-import dev.ltb.engine.ItemResult;
-import dev.ltb.engine.ItemStatus;
 import dev.ltb.engine.Planner;
 import dev.ltb.engine.RetrySettings;
 import dev.ltb.engine.RunPlan;
@@ -17,7 +15,6 @@ import dev.ltb.suite.Suite;
 import dev.ltb.suite.SuiteCodec;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
@@ -25,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -145,28 +141,4 @@ public final class LocalRunner {
     random.nextBytes(suffix);
     return RUN_ID_TIME.format(clock.instant()) + "-" + HexFormat.of().formatHex(suffix);
   }
-
-  /** Counts results by status while a run is in flight (used by progress displays). */
-  public static final class Tally implements RunListener {
-    private final AtomicLong passed = new AtomicLong(), failed = new AtomicLong(), errors = new AtomicLong();
-
-    @Override
-    public void result(ItemResult result) {
-      (result.status() == ItemStatus.PASS ? passed : result.status() == ItemStatus.FAIL ? failed : errors)
-          .incrementAndGet();
-    }
-
-    public long passed() {
-      return passed.get();
-    }
-
-    public long failed() {
-      return failed.get();
-    }
-
-    public long errors() {
-      return errors.get();
-    }
-  }
-
 }
