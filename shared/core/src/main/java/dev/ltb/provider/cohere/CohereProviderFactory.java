@@ -1,12 +1,12 @@
 package dev.ltb.provider.cohere;
 
 import dev.ltb.provider.EmbeddingProvider;
-import dev.ltb.provider.EmbeddingProviderFactory;
 import dev.ltb.provider.PriceTable;
 import dev.ltb.provider.Provider;
 import dev.ltb.provider.ProviderConfig;
 import dev.ltb.provider.ProviderConfigException;
 import dev.ltb.provider.ProviderContext;
+import dev.ltb.provider.ProviderFactory;
 import dev.ltb.provider.ProviderDescriptor;
 import dev.ltb.provider.cohere.internal.CohereSettings;
 import dev.ltb.provider.http.HttpConnection;
@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * Bearer}; server: {@code apiBaseUrl}, else {@code CO_API_URL} (the variable Cohere's SDKs read), else
  * https://api.cohere.com.
  */
-public final class CohereProviderFactory implements EmbeddingProviderFactory {
+public final class CohereProviderFactory implements ProviderFactory {
 
   private static final Logger LOG = LoggerFactory.getLogger(CohereProviderFactory.class);
 

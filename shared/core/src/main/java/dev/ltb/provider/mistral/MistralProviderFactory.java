@@ -1,12 +1,12 @@
 package dev.ltb.provider.mistral;
 
 import dev.ltb.provider.EmbeddingProvider;
-import dev.ltb.provider.EmbeddingProviderFactory;
 import dev.ltb.provider.PriceTable;
 import dev.ltb.provider.Provider;
 import dev.ltb.provider.ProviderConfig;
 import dev.ltb.provider.ProviderConfigException;
 import dev.ltb.provider.ProviderContext;
+import dev.ltb.provider.ProviderFactory;
 import dev.ltb.provider.ProviderDescriptor;
 import dev.ltb.provider.http.HttpConnection;
 import dev.ltb.provider.mistral.internal.MistralSettings;
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * apiKey}, {@code apiKeyEnvar}, else {@code MISTRAL_API_KEY}, sent as {@code Authorization: Bearer}; server:
  * {@code apiBaseUrl}, else https://api.mistral.ai (Mistral names no base-URL variable).
  */
-public final class MistralProviderFactory implements EmbeddingProviderFactory {
+public final class MistralProviderFactory implements ProviderFactory {
 
   private static final Logger LOG = LoggerFactory.getLogger(MistralProviderFactory.class);
 

@@ -3,12 +3,12 @@ package dev.ltb.provider.ollama;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ltb.provider.EmbeddingProvider;
-import dev.ltb.provider.EmbeddingProviderFactory;
 import dev.ltb.provider.PriceTable;
 import dev.ltb.provider.Provider;
 import dev.ltb.provider.ProviderConfig;
 import dev.ltb.provider.ProviderConfigException;
 import dev.ltb.provider.ProviderContext;
+import dev.ltb.provider.ProviderFactory;
 import dev.ltb.provider.ProviderDescriptor;
 import dev.ltb.provider.http.HttpConnection;
 import dev.ltb.provider.ollama.internal.OllamaClient;
@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * http://localhost:11434. A key is optional (a local server needs none; ollama.com does): {@code apiKey},
  * {@code apiKeyEnvar}, else {@code OLLAMA_API_KEY}, sent as {@code Authorization: Bearer}.
  */
-public final class OllamaProviderFactory implements EmbeddingProviderFactory {
+public final class OllamaProviderFactory implements ProviderFactory {
 
   private static final Logger LOG = LoggerFactory.getLogger(OllamaProviderFactory.class);
 

@@ -16,9 +16,9 @@ import dev.ltb.provider.AbstractEmbeddingProvider;
 import dev.ltb.provider.BuiltInProviders;
 import dev.ltb.provider.Embedding;
 import dev.ltb.provider.EmbeddingProvider;
-import dev.ltb.provider.EmbeddingProviderFactory;
 import dev.ltb.provider.Provider;
 import dev.ltb.provider.ProviderContext;
+import dev.ltb.provider.ProviderFactory;
 import dev.ltb.provider.ProviderDescriptor;
 import dev.ltb.provider.ProviderRegistry;
 import dev.ltb.provider.TokenUsage;
@@ -246,7 +246,7 @@ class SimilarEvaluatorTest {
   }
 
   /** {@code letters:*}: a 26-dimension letter count, three tokens per text. */
-  private static final class Letters implements EmbeddingProviderFactory {
+  private static final class Letters implements ProviderFactory {
 
     @Override
     public ProviderDescriptor descriptor() {
