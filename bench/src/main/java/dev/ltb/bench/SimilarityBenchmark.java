@@ -45,7 +45,7 @@ public class SimilarityBenchmark {
   static final String SENTENCE_OUTPUT = "The capital of France is Paris, on the Seine.";
   static final String SENTENCE_REFERENCE = "Paris is the capital city of France.";
 
-  /** A 160-word answer (about 200 word pieces) against a 110-word reference: a typical RAG answer. */
+  /** A 162-word answer (roughly 200 word pieces) against a 102-word reference: a typical RAG answer. */
   static final String PARAGRAPH_OUTPUT =
       "Retrieval-augmented generation combines a search step with a language model. When a question arrives, the"
           + " system first turns it into a query, looks up the most relevant passages in a document store, and"
