@@ -10,6 +10,8 @@ import dev.ltb.analysis.RankedModel;
 import dev.ltb.analysis.RankingWeights;
 import dev.ltb.analysis.TrafficProfile;
 import dev.ltb.json.Json;
+import dev.ltb.report.HtmlReportWriter;
+import dev.ltb.report.Reports;
 import dev.ltb.run.RunHistory;
 import dev.ltb.run.RunRecord;
 import java.io.IOException;
@@ -55,11 +57,18 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the analysis as JSON.")
   Path json;
 
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE.html",
+      description = "Also write the run's HTML report with these analysis tables (any run size).")
+  Path html;
+
   @Mixin HistoryOption history;
 
   @Override
   public Integer call() throws IOException {
     if (weights.length != 3) throw new UserInputException("--weights takes three numbers: quality,latency,cost");
+    if (html != null && !html.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".html"))
+      throw new UserInputException("-o " + html + ": the analysis is written into the HTML report, so name a .html"
+          + " file (use --json FILE for JSON)");
     PrintWriter out = spec.commandLine().getOut();
     Analysis analysis;
     try (RunHistory runs = new Services().openHistory(history)) {
@@ -71,12 +80,16 @@ final class AnalyzeCommand implements Callable<Integer> {
           requestsPerMonth == null ? null : new TrafficProfile(requestsPerMonth, inputTokens, outputTokens);
       analysis = Analyzer.analyze(samples, options, traffic);
       out.println("Analysis of run " + record.runId() + " — " + record.description());
+      if (html != null) {
+        var writer = new HtmlReportWriter(HtmlReportWriter.DEFAULT_MAX_ROWS, options, traffic, Long.MAX_VALUE);
+        Reports.write(html, writer, record.summary(), action -> runs.forEachResult(record.runId(), action));
+      }
     }
     out.println();
     out.println("Ranking (weights quality/latency/cost " + weights[0] + "/" + weights[1] + "/" + weights[2] + "):");
     for (RankedModel model : analysis.ranking().models()) {
       out.printf(Locale.ROOT, "  %d. %-24s score %.3f  quality %s  p95 %s ms  cost/item %s%s%n", model.rank(),
-          model.model(), model.score(), model.quality() == null ? "-" : "%.3f".formatted(model.quality()),
+          model.model(), model.score(), quality(model),
           model.p95LatencyMs() == null ? "-" : model.p95LatencyMs(),
           model.costPerItemUsd() == null ? "unknown" : "$%.6f".formatted(model.costPerItemUsd()),
           model.flags().isEmpty() ? "" : "  " + model.flags());
@@ -97,6 +110,16 @@ final class AnalyzeCommand implements Callable<Integer> {
       Files.writeString(json, Json.write(analysis));
       out.println("Wrote " + json);
     }
+    if (html != null) out.println("Wrote " + html);
     return ExitCodes.OK;
+  }
+
+  /** "0.800 [0.490, 0.943]". */
+  private static String quality(RankedModel model) {
+    if (model.quality() == null) return "-";
+    String value = "%.3f".formatted(model.quality());
+    return model.qualityCiLow() == null
+        ? value
+        : value + " [%.3f, %.3f]".formatted(model.qualityCiLow(), model.qualityCiHigh());
   }
 }

@@ -7,6 +7,8 @@ import dev.ltb.analysis.PairedSamples;
 import dev.ltb.analysis.ProviderDelta;
 import dev.ltb.analysis.RunComparison;
 import dev.ltb.json.Json;
+import dev.ltb.report.ComparisonHtmlWriter;
+import dev.ltb.report.Reports;
 import dev.ltb.run.RunHistory;
 import dev.ltb.run.RunRecord;
 import java.io.IOException;
@@ -43,6 +45,15 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the comparison as JSON.")
   Path json;
 
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE.html",
+      description = "Also write the comparison as a self-contained HTML page: deltas with CIs, tests, the cases "
+          + "that flipped side by side.")
+  Path html;
+
+  @Option(names = "--html-cases", defaultValue = "50",
+      description = "Flipped cases per list and model shown in the HTML page (default ${DEFAULT-VALUE}).")
+  int htmlCases;
+
   @Option(names = "--cases", defaultValue = "10", description = "Changed cases to list per model (default ${DEFAULT-VALUE}).")
   int cases;
 
@@ -54,6 +65,10 @@ final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    if (html != null && !html.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".html"))
+      throw new UserInputException("-o " + html + ": the comparison is written as HTML, so name a .html file"
+          + " (use --json FILE for JSON)");
+    if (htmlCases < 0) throw new UserInputException("--html-cases must be 0 or more, was " + htmlCases);
     RunComparison comparison;
     try (RunHistory runs = new Services().openHistory(history)) {
       RunRecord before = Runs.find(runs, baseline);
@@ -64,6 +79,7 @@ final class CompareCommand implements Callable<Integer> {
       runs.forEachResult(after.runId(), afterSamples);
       comparison = RunComparison.between(beforeSamples, afterSamples, AnalysisOptions.defaults());
       out.println("Comparing " + before.runId() + " (baseline) with " + after.runId());
+      if (html != null) writeHtml(comparison, runs, before, after);
     }
     for (ProviderDelta model : comparison.models()) {
       out.println();
@@ -84,7 +100,15 @@ final class CompareCommand implements Callable<Integer> {
       Files.writeString(json, Json.write(comparison));
       out.println("Wrote " + json);
     }
+    if (html != null) out.println("Wrote " + html);
     return comparison.regression() && !noFail ? ExitCodes.TESTS_FAILED : ExitCodes.OK;
+  }
+
+  private void writeHtml(RunComparison comparison, RunHistory runs, RunRecord before, RunRecord after)
+      throws IOException {
+    var baselineRun = new ComparisonHtmlWriter.Run(before.summary(), action -> runs.forEachResult(before.runId(), action));
+    var candidateRun = new ComparisonHtmlWriter.Run(after.summary(), action -> runs.forEachResult(after.runId(), action));
+    Reports.writeAtomically(html, stream -> new ComparisonHtmlWriter(htmlCases).write(comparison, baselineRun, candidateRun, stream));
   }
 
   private static void printDelta(PrintWriter out, String name, Delta delta, boolean percent) {

@@ -54,11 +54,12 @@ public final class SummaryTable {
       }
     }
     var totals = summary.totals();
+    String judges = totals.judgeCostUsd() > 0 ? " + " + cost(totals.judgeCostUsd(), 0) + " judges" : "";
     out.printf(
         Locale.ROOT,
-        "%nTotal: %d items, %d passed, %d failed, %d errors (pass rate %.1f%%), %s, %.1f s%n",
+        "%nTotal: %d items, %d passed, %d failed, %d errors (pass rate %.1f%%), %s%s, %.1f s%n",
         totals.items(), totals.passed(), totals.failed(), totals.errors(), 100 * totals.passRate(),
-        cost(totals.costUsd(), totals.costUnknownItems()), totals.durationMs() / 1000.0);
+        cost(totals.costUsd(), totals.costUnknownItems()), judges, totals.durationMs() / 1000.0);
     summary.groups().stream()
         .filter(group -> !group.errorsByKind().isEmpty())
         .forEach(group -> out.println("Errors for " + group.providerLabel() + ": " + group.errorsByKind()));

@@ -60,7 +60,7 @@ public final class Aggregator {
     Instant end = finishedAt != null ? finishedAt : lastStart;
     List<GroupSummary> summaries = new ArrayList<>();
     long items = 0, passed = 0, failed = 0, errors = 0, costUnknown = 0;
-    double cost = 0;
+    double cost = 0, judgeCost = 0;
     TokenUsage tokens = TokenUsage.NONE;
     for (Group group : groups.values()) {
       GroupSummary summary = group.summarize();
@@ -70,13 +70,14 @@ public final class Aggregator {
       failed += summary.failed();
       errors += summary.errors();
       cost += summary.costUsd();
+      judgeCost += summary.judgeCostUsd();
       costUnknown += summary.costUnknownItems();
       tokens = tokens.plus(summary.tokens());
     }
     long durationMs = start == null || end == null ? 0 : Math.max(0, Duration.between(start, end).toMillis());
     Totals totals =
         new Totals(items, passed, failed, errors, items == 0 ? 0 : (double) passed / items, tokens, cost, costUnknown,
-            durationMs);
+            durationMs, judgeCost);
     return new RunSummary(RunSummary.FORMAT_VERSION, runId, suite.description(), start, end, totals, summaries,
         evaluators);
   }
@@ -90,7 +91,7 @@ public final class Aggregator {
     final int providerIndex;
     final String providerId, providerLabel, promptId, promptLabel;
     long items, passed, failed, errors, costUnknown;
-    double cost;
+    double cost, judgeCost;
     TokenUsage tokens = TokenUsage.NONE;
     final DoubleList scores = new DoubleList();
     final LongList latencies = new LongList();
@@ -107,6 +108,7 @@ public final class Aggregator {
 
     void add(ItemResult result) {
       items++;
+      judgeCost += result.judgeCostUsd();
       if (result.status() == ItemStatus.ERROR) {
         errors++;
         errorsByKind.merge(result.error().kind(), 1L, Long::sum);
@@ -128,7 +130,8 @@ public final class Aggregator {
       return new GroupSummary(
           providerIndex, providerId, providerLabel, promptId, promptLabel, items, passed, failed, errors,
           Intervals.wilson(passed, items), Intervals.boundedMean(scores.values, scores.size, 0, 1), metricEstimates,
-          Intervals.latency(latencies.values.clone(), latencies.size), tokens, cost, costUnknown, errorsByKind);
+          Intervals.latency(latencies.values.clone(), latencies.size), tokens, cost, costUnknown, errorsByKind,
+          judgeCost);
     }
   }
 

@@ -14,6 +14,7 @@ import dev.ltb.provider.TokenUsage;
  * @param costUsd known provider cost
  * @param costUnknownItems items whose cost is unknown (not included in costUsd)
  * @param durationMs wall time of the run
+ * @param judgeCostUsd known cost of the judge calls of model-graded evaluators (not included in costUsd)
  */
 public record Totals(
     long items,
@@ -24,4 +25,18 @@ public record Totals(
     TokenUsage tokens,
     double costUsd,
     long costUnknownItems,
-    long durationMs) {}
+    long durationMs,
+    double judgeCostUsd) {
+
+  /** Totals without judge cost (the fields before {@code judgeCostUsd} was added). */
+  public Totals(
+      long items, long passed, long failed, long errors, double passRate, TokenUsage tokens, double costUsd,
+      long costUnknownItems, long durationMs) {
+    this(items, passed, failed, errors, passRate, tokens, costUsd, costUnknownItems, durationMs, 0);
+  }
+
+  /** What the run is known to have cost: providers plus judges. */
+  public double totalCostUsd() {
+    return costUsd + judgeCostUsd;
+  }
+}

@@ -114,6 +114,16 @@ public final class PairedSamples implements Consumer<ItemResult> {
     return models.get(label);
   }
 
+  /**
+   * The case id (a {@link CaseRef#caseId()}) of a test: within a run its zero-padded index; across runs the hash
+   * of its description and vars, or null when no result of that test arrived yet. Lets a second pass over the
+   * same results find the items a comparison lists.
+   */
+  public synchronized String caseId(int testIndex) {
+    if (pairing == Pairing.BY_TEST_INDEX) return "%06d".formatted(testIndex);
+    return contentKeys.get(testIndex);
+  }
+
   synchronized TestInfo test(String testKey) {
     return tests.getOrDefault(testKey, new TestInfo(testKey, Map.of()));
   }

@@ -10,6 +10,9 @@ import java.util.List;
  * @param providerId the provider id
  * @param score weighted mean of the normalised terms the model has, 0..1
  * @param quality pass rate or mean score (see the ranking's measure), null when unmeasurable
+ * @param qualityCiLow lower bound of its 95 % interval (Wilson for a pass rate, percentile bootstrap for a mean
+ *     score), null when unmeasurable
+ * @param qualityCiHigh upper bound
  * @param p95LatencyMs 95th percentile latency of uncached successful calls, null when there was none
  * @param costPerItemUsd mean cost of items with known cost, null when unknown
  * @param qualityTerm min-max normalised quality (1 = best), null when excluded
@@ -23,6 +26,8 @@ public record RankedModel(
     String providerId,
     double score,
     Double quality,
+    Double qualityCiLow,
+    Double qualityCiHigh,
     Long p95LatencyMs,
     Double costPerItemUsd,
     Double qualityTerm,

@@ -1,5 +1,6 @@
 package dev.ltb.analysis;
 
+import dev.ltb.aggregate.Proportion;
 import dev.ltb.stats.Intervals;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,7 +23,9 @@ final class Ranker {
       Tally tally = model.tally();
       long[] latencies = model.samples.values().stream().mapToLong(Sample::latencyMs).filter(l -> l >= 0).toArray();
       Long p95 = latencies.length == 0 ? null : Intervals.latency(latencies, latencies.length).p95();
-      rows.add(new Row(model, tally.quality(options.quality()), p95, tally.costPerItem(), tally.partialCostNote()));
+      Double quality = tally.quality(options.quality());
+      double[] interval = quality == null ? null : qualityInterval(model, tally, options);
+      rows.add(new Row(model, quality, interval, p95, tally.costPerItem(), tally.partialCostNote()));
     }
     RankingWeights weights = options.weights();
     List<Scored> scored = new ArrayList<>();
@@ -51,8 +54,20 @@ final class Ranker {
     List<RankedModel> ranked = new ArrayList<>();
     for (Scored s : scored)
       ranked.add(new RankedModel(ranked.size() + 1, s.row.model.label, s.row.model.providerId, s.score, s.row.quality,
+          s.row.interval == null ? null : s.row.interval[0], s.row.interval == null ? null : s.row.interval[1],
           s.row.p95, s.row.cost, s.quality, s.latency, s.cost, s.flags));
     return new Ranking(options.quality(), weights, ranked);
+  }
+
+  /** Wilson for a pass rate, the percentile bootstrap of the mean for a score. */
+  private static double[] qualityInterval(ModelSamples model, Tally tally, AnalysisOptions options) {
+    if (options.quality() == QualityMeasure.PASS_RATE) {
+      Proportion rate = tally.passRate();
+      return new double[] {rate.ciLow(), rate.ciHigh()};
+    }
+    double[] scores = model.scores().values().stream().mapToDouble(Double::doubleValue).toArray();
+    BootstrapEstimate estimate = BootstrapEstimate.of(scores, options.bootstrap());
+    return estimate == null ? null : new double[] {estimate.ciLow(), estimate.ciHigh()};
   }
 
   private static double term(double weight, Double normalised) {
@@ -74,7 +89,8 @@ final class Ranker {
     return higherIsBetter ? (own - min) / (max - min) : (max - own) / (max - min);
   }
 
-  private record Row(ModelSamples model, Double quality, Long p95, Double cost, String partialCost) {}
+  private record Row(
+      ModelSamples model, Double quality, double[] interval, Long p95, Double cost, String partialCost) {}
 
   private record Scored(Row row, double score, Double quality, Double latency, Double cost, List<String> flags) {}
 }

@@ -33,6 +33,8 @@ import java.util.Objects;
  * @param tokens provider tokens (plus any judge tokens in {@code judgeTokens})
  * @param judgeTokens tokens spent by model-graded evaluators
  * @param costUsd provider cost in USD, null when unknown
+ * @param judgeCostUsd what the model-graded evaluators' judge calls cost in USD (0 when none reported a cost);
+ *     the item's whole cost is {@code costUsd + judgeCostUsd}
  * @param latencyMs provider call latency of the successful attempt
  * @param timeToFirstTokenMs for streamed calls
  * @param finishReason normalized finish reason id
@@ -64,6 +66,7 @@ public record ItemResult(
     TokenUsage tokens,
     TokenUsage judgeTokens,
     Double costUsd,
+    double judgeCostUsd,
     long latencyMs,
     Long timeToFirstTokenMs,
     String finishReason,
@@ -86,6 +89,50 @@ public record ItemResult(
     reason = reason == null ? "" : reason;
     if (status == ItemStatus.ERROR && error == null)
       throw new IllegalArgumentException("an ERROR result needs an error");
+    if (Double.isNaN(judgeCostUsd) || judgeCostUsd < 0)
+      throw new IllegalArgumentException("judgeCostUsd must be >= 0, was " + judgeCostUsd);
+  }
+
+  /** A result without judge cost (the fields before {@code judgeCostUsd} was added). */
+  public ItemResult(
+      String runId,
+      String itemId,
+      int testIndex,
+      String testDescription,
+      Map<String, Object> vars,
+      Map<String, Object> metadata,
+      String promptId,
+      String promptLabel,
+      String renderedPrompt,
+      int providerIndex,
+      String providerId,
+      String providerLabel,
+      int repeatIndex,
+      ItemStatus status,
+      double score,
+      String reason,
+      String output,
+      List<AssertionOutcome> assertions,
+      Map<String, Double> namedScores,
+      TokenUsage tokens,
+      TokenUsage judgeTokens,
+      Double costUsd,
+      long latencyMs,
+      Long timeToFirstTokenMs,
+      String finishReason,
+      boolean cached,
+      int attempts,
+      ItemError error,
+      Instant startedAt) {
+    this(runId, itemId, testIndex, testDescription, vars, metadata, promptId, promptLabel, renderedPrompt,
+        providerIndex, providerId, providerLabel, repeatIndex, status, score, reason, output, assertions,
+        namedScores, tokens, judgeTokens, costUsd, 0, latencyMs, timeToFirstTokenMs, finishReason, cached,
+        attempts, error, startedAt);
+  }
+
+  /** Provider cost plus judge cost, or null when the provider cost is unknown. */
+  public Double totalCostUsd() {
+    return costUsd == null ? null : costUsd + judgeCostUsd;
   }
 
   public boolean passed() {

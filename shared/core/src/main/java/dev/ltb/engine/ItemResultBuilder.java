@@ -76,6 +76,7 @@ final class ItemResultBuilder {
         response == null ? null : response.usage(),
         outcome == null ? null : outcome.judgeTokens(),
         response == null ? null : response.costUsd(),
+        outcome == null ? 0 : outcome.judgeCostUsd(),
         response == null ? 0 : response.latencyMs(),
         response == null ? null : response.timeToFirstTokenMs(),
         response == null ? null : response.finishReason().id(),

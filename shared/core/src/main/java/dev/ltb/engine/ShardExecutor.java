@@ -172,6 +172,8 @@ public final class ShardExecutor implements AutoCloseable {
         new EvaluationContext(response.output(), response, request.prompt(), test.vars(), test, spec);
     try {
       TestOutcome outcome = derivedMetrics.apply(scorer.score(test, context));
+      // judge calls are paid now even when the answer came from the cache (their own cache reports no cost)
+      spentUsd.add(outcome.judgeCostUsd());
       return result.outcome(outcome);
     } catch (RuntimeException e) {
       return result.error("evaluation", "evaluating the output failed: " + e.getMessage());
@@ -255,6 +257,7 @@ public final class ShardExecutor implements AutoCloseable {
         case ERROR -> errors.incrementAndGet();
       }
       if (result.costUsd() != null) cost.add(result.costUsd());
+      cost.add(result.judgeCostUsd());
     }
 
     ShardReport report(boolean cancelled) {

@@ -9,7 +9,7 @@ package dev.ltb.engine;
  * @param failed executed items that failed
  * @param errors executed items without a judged output
  * @param providerCalls calls made to providers, retries included
- * @param costUsd known provider cost of this execution
+ * @param costUsd known cost of this execution: providers' calls plus judges' calls
  * @param cancelled true when execution stopped early because cancellation was requested
  */
 public record ShardReport(

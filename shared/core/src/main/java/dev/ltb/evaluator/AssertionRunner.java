@@ -59,19 +59,21 @@ public final class AssertionRunner {
         group.reason(),
         group.outcomes(),
         scoring.namedScores(),
-        scoring.judgeTokens);
+        scoring.judgeTokens,
+        scoring.judgeCostUsd);
   }
 
   private record Group(
       boolean pass, double score, String reason, List<AssertionOutcome> outcomes) {}
 
-  /** The state of one {@link #run}: named metric sums and judge tokens. */
+  /** The state of one {@link #run}: named metric sums, judge tokens and judge cost. */
   private final class Scoring {
 
     private final EvaluationContext context;
     private final Map<String, Object> vars;
     private final Map<String, double[]> metricSums = new LinkedHashMap<>();
     private TokenUsage judgeTokens = TokenUsage.NONE;
+    private double judgeCostUsd;
 
     Scoring(EvaluationContext context, Map<String, Object> vars) {
       this.context = context;
@@ -150,7 +152,10 @@ public final class AssertionRunner {
             Objects.requireNonNull(
                 evaluator.evaluate(withRenderedValue(assertion), context), "no result");
       } catch (RuntimeException e) {
-        if (e instanceof EvaluationException failed) judgeTokens = judgeTokens.plus(failed.judgeTokens());
+        if (e instanceof EvaluationException failed) {
+          judgeTokens = judgeTokens.plus(failed.judgeTokens());
+          judgeCostUsd += failed.judgeCostUsd();
+        }
         // Fails even when negated: an assertion that could not be checked never counts as passed.
         String reason = assertion.displayType() + " could not be evaluated: " + describe(e);
         return new AssertionOutcome(
@@ -158,6 +163,7 @@ public final class AssertionRunner {
       }
 
       judgeTokens = judgeTokens.plus(result.judgeTokens());
+      judgeCostUsd += result.judgeCostUsd();
       result
           .namedScores()
           .forEach(

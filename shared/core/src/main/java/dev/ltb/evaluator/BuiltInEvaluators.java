@@ -12,6 +12,8 @@ import dev.ltb.evaluator.judge.FactualityEvaluator;
 import dev.ltb.evaluator.judge.GEvalEvaluator;
 import dev.ltb.evaluator.judge.Judges;
 import dev.ltb.evaluator.judge.LlmRubricEvaluator;
+import dev.ltb.evaluator.logprob.PerplexityEvaluator;
+import dev.ltb.evaluator.logprob.PerplexityScoreEvaluator;
 import dev.ltb.evaluator.reference.BleuEvaluator;
 import dev.ltb.evaluator.reference.CerEvaluator;
 import dev.ltb.evaluator.reference.ChrfEvaluator;
@@ -102,6 +104,8 @@ public final class BuiltInEvaluators {
             new LatencyEvaluator(),
             new CostEvaluator(),
             new FinishReasonEvaluator(),
+            new PerplexityEvaluator(),
+            new PerplexityScoreEvaluator(),
             new BleuEvaluator(),
             new GleuEvaluator(),
             new MeteorEvaluator(),

@@ -45,7 +45,8 @@ public final class CsvReportWriter implements ReportWriter {
           new Column("error_message", result -> result.error() == null ? null : result.error().message()),
           new Column("output", ItemResult::output),
           new Column("vars", result -> json(result.vars())),
-          new Column("named_scores", result -> json(result.namedScores())));
+          new Column("named_scores", result -> json(result.namedScores())),
+          new Column("judge_cost_usd", result -> plain(result.judgeCostUsd())));
 
   /** A CSV column: its header and how a result fills it (null leaves the cell empty). */
   public record Column(String name, Function<ItemResult, Object> value) {}

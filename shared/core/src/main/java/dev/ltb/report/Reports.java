@@ -25,6 +25,27 @@ public final class Reports {
    */
   public static ReportFormat write(Path file, RunSummary summary, ResultSource results) throws IOException {
     ReportFormat format = ReportFormat.forFile(file);
+    write(file, format.newWriter(), summary, results);
+    return format;
+  }
+
+  /** Writes {@code file} with this writer, whatever its extension; complete or not at all. */
+  public static void write(Path file, ReportWriter writer, RunSummary summary, ResultSource results)
+      throws IOException {
+    writeAtomically(file, out -> writer.write(summary, results, out));
+  }
+
+  /** What writes a file's content to a stream (left open). */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * Writes {@code file} next to its destination and moves it into place, so that an interruption never leaves
+   * half a file (used for reports and the comparison page).
+   */
+  public static void writeAtomically(Path file, Content content) throws IOException {
     Path target = file.toAbsolutePath();
     Files.createDirectories(target.getParent());
     // Not Files.createTempFile: its owner-only permissions would stick to the report after the move.
@@ -32,13 +53,12 @@ public final class Reports {
     try {
       try (OutputStream out =
           new BufferedOutputStream(Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW), 1 << 16)) {
-        format.newWriter().write(summary, results, out);
+        content.writeTo(out);
       }
       move(partial, target);
     } finally {
       Files.deleteIfExists(partial);
     }
-    return format;
   }
 
   private static void move(Path from, Path to) throws IOException {

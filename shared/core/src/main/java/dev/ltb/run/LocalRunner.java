@@ -128,7 +128,8 @@ public final class LocalRunner {
 
   private double spentSoFar(String runId) {
     double[] spent = {0};
-    history.forEachResult(runId, result -> spent[0] += result.costUsd() == null ? 0 : result.costUsd());
+    history.forEachResult(
+        runId, result -> spent[0] += (result.costUsd() == null ? 0 : result.costUsd()) + result.judgeCostUsd());
     return spent[0];
   }
 

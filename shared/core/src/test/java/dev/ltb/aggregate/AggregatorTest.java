@@ -24,11 +24,16 @@ class AggregatorTest {
           List.of(), RunOptions.defaults(), "test");
 
   private static ItemResult result(int provider, int test, ItemStatus status, double score, long latency, Double cost) {
+    return result(provider, test, status, score, latency, cost, 0);
+  }
+
+  private static ItemResult result(
+      int provider, int test, ItemStatus status, double score, long latency, Double cost, double judgeCost) {
     Instant start = Instant.parse("2026-11-28T10:00:00Z").plusSeconds(test);
     return new ItemResult("run", "t%06d-p0-m%d-r0".formatted(test, provider), test, "t" + test, Map.of(), Map.of(),
         "p0", "main", "x", provider, provider == 0 ? "a" : "b", provider == 0 ? "model-a" : "model-b", 0, status,
         score, "", "out", List.of(), status == ItemStatus.ERROR ? Map.of() : Map.of("accuracy", score),
-        status == ItemStatus.ERROR ? null : new TokenUsage(100, 20), null, cost, latency, null, "stop", false, 1,
+        status == ItemStatus.ERROR ? null : new TokenUsage(100, 20), null, cost, judgeCost, latency, null, "stop", false, 1,
         status == ItemStatus.ERROR ? new ItemError("rate-limited", "429") : null, start);
   }
 
@@ -68,6 +73,24 @@ class AggregatorTest {
     assertThat(b.passRate().rate()).isEqualTo(0.4);
     assertThat(b.score().n()).isEqualTo(9);
     assertThat(b.costUnknownItems()).isEqualTo(9);
+  }
+
+  @Test
+  void judgeCostIsAddedUpApartFromTheProvidersCost() {
+    Aggregator aggregator = new Aggregator("run", suite, Map.of());
+    aggregator.accept(result(0, 0, ItemStatus.PASS, 1, 100, 0.01, 0.002));
+    aggregator.accept(result(0, 1, ItemStatus.FAIL, 0, 100, 0.01, 0.003));
+    aggregator.accept(result(1, 0, ItemStatus.PASS, 1, 100, null, 0.004));
+    RunSummary summary = aggregator.summarize(null, null);
+
+    assertThat(summary.groups().get(0).costUsd()).isCloseTo(0.02, within(1e-12));
+    assertThat(summary.groups().get(0).judgeCostUsd()).isCloseTo(0.005, within(1e-12));
+    assertThat(summary.groups().get(0).totalCostUsd()).isCloseTo(0.025, within(1e-12));
+    assertThat(summary.groups().get(1).judgeCostUsd()).isCloseTo(0.004, within(1e-12));
+    assertThat(summary.totals().costUsd()).isCloseTo(0.02, within(1e-12));
+    assertThat(summary.totals().judgeCostUsd()).isCloseTo(0.009, within(1e-12));
+    assertThat(summary.totals().totalCostUsd()).isCloseTo(0.029, within(1e-12));
+    assertThat(summary.totals().costUnknownItems()).isEqualTo(1);
   }
 
   @Test

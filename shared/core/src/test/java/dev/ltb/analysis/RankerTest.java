@@ -28,14 +28,30 @@ class RankerTest {
     // Cost (a and b only): a 0, b 1. Scores: b 0.6·0.75 + 0.2 + 0.2 = 0.85; a 0.6; c (0.2 · 2/3) / 0.8 = 1/6.
     assertThat(ranking.models()).extracting(RankedModel::model).containsExactly("model-b", "model-a", "model-c");
     RankedModel b = ranking.models().get(0);
-    assertThat(b).usingRecursiveComparison().ignoringFields("score")
-        .isEqualTo(new RankedModel(1, "model-b", "vendor:model-b", 0, 0.8, 500L, 0.001, 0.75, 1.0, 1.0, List.of()));
+    assertThat(b).usingRecursiveComparison().ignoringFields("score", "qualityCiLow", "qualityCiHigh")
+        .isEqualTo(
+            new RankedModel(1, "model-b", "vendor:model-b", 0, 0.8, null, null, 500L, 0.001, 0.75, 1.0, 1.0, List.of()));
+    // 8 of 10 passed: Wilson 95 % interval [0.4902, 0.9433]
+    assertThat(b.qualityCiLow()).isCloseTo(0.4902, within(1e-4));
+    assertThat(b.qualityCiHigh()).isCloseTo(0.9433, within(1e-4));
     assertThat(b.score()).isCloseTo(0.85, within(1e-12));
     assertThat(ranking.models().get(1).score()).isCloseTo(0.6, within(1e-12));
     RankedModel c = ranking.models().get(2);
     assertThat(c.score()).isCloseTo(1 / 6.0, within(1e-12));
     assertThat(c.costTerm()).isNull();
     assertThat(c.flags()).containsExactly("cost unknown: excluded from the cost term");
+  }
+
+  @Test
+  void aScoreQualityComesWithItsBootstrapInterval() {
+    PairedSamples samples = PairedSamples.withinRun();
+    for (int test = 0; test < 10; test++) samples.accept(item("model-a", test).score(test / 10.0).build());
+
+    RankedModel a = Ranker.rank(samples, AnalysisOptions.defaults().withQuality(QualityMeasure.SCORE)).models().getFirst();
+
+    assertThat(a.quality()).isCloseTo(0.45, within(1e-12));
+    assertThat(a.qualityCiLow()).isLessThan(0.45).isGreaterThan(0.2);
+    assertThat(a.qualityCiHigh()).isGreaterThan(0.45).isLessThan(0.7);
   }
 
   @Test

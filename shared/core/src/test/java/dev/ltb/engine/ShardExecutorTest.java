@@ -261,6 +261,37 @@ class ShardExecutorTest {
   }
 
   @Test
+  void judgeCostIsRecordedApartAndCountsAgainstTheBudget() {
+    TestScorer judged =
+        (test, context) ->
+            new TestOutcome(true, 1, "All assertions passed", List.of(), Map.of(), new TokenUsage(300, 40), 0.002);
+    AtomicInteger calls = new AtomicInteger();
+    // $0.001 per call plus $0.002 of judging per item: the budget of $0.0065 is spent after three items
+    // (without the judges it would take seven).
+    Suite suite = suite(10, options(1, 0, null, 0.0065), null);
+    List<ItemResult> results = new CopyOnWriteArrayList<>();
+    try (ShardExecutor executor =
+        ShardExecutor.builder(suite, List.of(provider(request -> {
+          calls.incrementAndGet();
+          return answer(request.prompt());
+        })), judged).retry(FAST_RETRY).build()) {
+      ShardReport report =
+          executor.execute("run", new Planner().plan("run", suite).items()::iterator, id -> false, results::add);
+      assertThat(report.costUsd()).isCloseTo(0.009, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    assertThat(calls).hasValue(3);
+    assertThat(results).filteredOn(ItemResult::passed).hasSize(3).allSatisfy(r -> {
+      assertThat(r.costUsd()).isEqualTo(0.001);
+      assertThat(r.judgeCostUsd()).isEqualTo(0.002);
+      assertThat(r.totalCostUsd()).isCloseTo(0.003, org.assertj.core.data.Offset.offset(1e-12));
+      assertThat(r.judgeTokens()).isEqualTo(new TokenUsage(300, 40));
+    });
+    assertThat(results).filteredOn(r -> r.status() == ItemStatus.ERROR).hasSize(7)
+        .allSatisfy(r -> assertThat(r.error().kind()).isEqualTo("budget-exceeded"));
+  }
+
+  @Test
   void aFailingSinkStopsTheRunInsteadOfLosingResults() {
     Suite suite = suite(20, options(1, 0, null, null), null);
     Map<String, Boolean> stored = new ConcurrentHashMap<>();

@@ -275,6 +275,17 @@ class AssertionRunnerTest {
   }
 
   @Test
+  void sumsTheCostOfEveryJudgeCallIncludingThoseOfAssertionsThatCouldNotBeEvaluated() {
+    TestOutcome outcome =
+        run(List.of(assertion("judged", "0.5"), assertion("judged", "1"), assertion("judge-gave-up", "1")));
+
+    assertThat(outcome.judgeCostUsd()).isCloseTo(0.0045, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(outcome.judgeTokens()).isEqualTo(new TokenUsage(27, 7));
+    assertThat(outcome.assertions().get(2).reason())
+        .isEqualTo("judge-gave-up could not be evaluated: the judge's reply holds no JSON object");
+  }
+
+  @Test
   void mergesEvaluatorsOwnScoresAndSumsJudgeTokens() {
     TestOutcome outcome =
         run(
@@ -431,7 +442,14 @@ class AssertionRunnerTest {
                     a.value().doubleValue(),
                     "judged",
                     Map.of("relevance", a.value().doubleValue(), "judged-metric", 0.0),
-                    new TokenUsage(10, 3))));
+                    new TokenUsage(10, 3),
+                    0.002)));
+    evaluators.add(
+        fake(
+            "judge-gave-up",
+            (a, c) -> {
+              throw new EvaluationException("the judge's reply holds no JSON object", new TokenUsage(7, 1), 0.0005);
+            }));
     evaluators.add(
         fake(
             "boom",

@@ -26,7 +26,7 @@ class CsvReportWriterTest {
     assertThat(csv.lines().findFirst().orElseThrow())
         .isEqualTo(
             "run_id,item_id,test_index,test,prompt_id,prompt,provider_id,provider,repeat,status,score,reason,"
-                + "latency_ms,tokens_in,tokens_out,cost_usd,error_kind,error_message,output,vars,named_scores");
+                + "latency_ms,tokens_in,tokens_out,cost_usd,error_kind,error_message,output,vars,named_scores,judge_cost_usd");
   }
 
   @Test

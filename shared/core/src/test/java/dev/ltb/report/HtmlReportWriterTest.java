@@ -3,6 +3,14 @@ package dev.ltb.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ltb.aggregate.GroupSummary;
+import dev.ltb.analysis.Analysis;
+import dev.ltb.analysis.AnalysisOptions;
+import dev.ltb.analysis.Analyzer;
+import dev.ltb.analysis.ModelComparison;
+import dev.ltb.analysis.PairedSamples;
+import dev.ltb.analysis.RankedModel;
+import dev.ltb.analysis.TrafficProfile;
+import dev.ltb.report.html.Format;
 import dev.ltb.aggregate.RunSummary;
 import dev.ltb.aggregate.Totals;
 import dev.ltb.engine.ItemResult;
@@ -195,6 +203,135 @@ class HtmlReportWriterTest {
     assertThat(html.select("#results tbody tr")).hasSize(HtmlReportWriter.DEFAULT_MAX_ROWS);
     assertThat(html.selectFirst("#rows-left-out").text()).startsWith("This table shows 2,000 of 102,000 results");
     assertThat(html.select("#chart-pass-rate rect.bar")).hasSize(3);
+    assertThat(html.select("#ranking")).isEmpty();
+    assertThat(html.selectFirst("#analysis-left-out").text()).isEqualTo(
+        "The analysis tables (ranking, paired tests, cost optimizer) are left out of reports of runs with more than"
+            + " 20,000 items, since their bootstrap intervals take seconds per ten thousand items. Run: ltb analyze "
+            + SampleRuns.RUN_ID + " -o report.html");
+  }
+
+  @Test
+  void analysisRanksTheModelsWithTheirIntervalsAsLtbAnalyzeDoes() throws Exception {
+    Document html = render(run.summary(), run.results());
+    Analysis analysis = analysis(AnalysisOptions.defaults(), null);
+
+    List<Element> rows = html.select("#ranking tbody tr");
+    assertThat(rows).hasSize(3);
+    for (int i = 0; i < rows.size(); i++) {
+      RankedModel model = analysis.ranking().models().get(i);
+      List<String> cells = rows.get(i).select("td").eachText();
+      assertThat(cells.get(0)).isEqualTo(String.valueOf(i + 1));
+      assertThat(cells.get(1)).startsWith(model.model());
+      assertThat(cells.get(2)).isEqualTo(Format.score(model.score()));
+      assertThat(cells.get(3)).isEqualTo(Format.percent(model.quality()) + " "
+          + Format.percentInterval(model.qualityCiLow(), model.qualityCiHigh()));
+    }
+    assertThat(rows.getLast().select("td").get(5).text()).isEqualTo("unknown");
+    assertThat(rows.getLast().select("td").get(6).text()).isEqualTo("cost unknown: excluded from the cost term");
+  }
+
+  @Test
+  void analysisShowsEveryPairsTestsHolmAdjustedPValuesAndVerdict() throws Exception {
+    Document html = render(run.summary(), run.results());
+    Analysis analysis = analysis(AnalysisOptions.defaults(), null);
+
+    assertThat(html.select("#verdicts li").eachText())
+        .containsExactlyElementsOf(analysis.comparisons().stream().map(ModelComparison::summary).toList());
+    List<Element> passRows = html.select("#pairwise-pass-rate tbody tr");
+    List<Element> scoreRows = html.select("#pairwise-score tbody tr");
+    assertThat(passRows).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      ModelComparison comparison = analysis.comparisons().get(i);
+      List<String> pass = passRows.get(i).select("td").eachText();
+      assertThat(pass.subList(0, 3)).containsExactly(comparison.modelA(), comparison.modelB(),
+          String.valueOf(comparison.passRate().pairs()));
+      assertThat(pass.get(8)).isEqualTo(comparison.passRate().test());
+      assertThat(pass.get(9)).isEqualTo(Format.pValue(comparison.passRate().pValue()));
+      assertThat(pass.get(10)).isEqualTo(Format.pValue(comparison.passRate().adjustedPValue()));
+      assertThat(pass.get(11)).isEqualTo(verdictText(comparison, comparison.passRate().verdict()));
+      List<String> score = scoreRows.get(i).select("td").eachText();
+      assertThat(score.get(6)).isEqualTo(String.format(Locale.ROOT, "%.2f", comparison.score().rankBiserial()));
+      assertThat(score.get(9)).isEqualTo(Format.pValue(comparison.score().pValue()));
+      assertThat(score.get(10)).isEqualTo(Format.pValue(comparison.score().adjustedPValue()));
+    }
+    // gpt-4o-mini vs llama3.1-8b: McNemar on their discordant pairs, then Holm over the three pairs
+    assertThat(passRows.get(1).select("td").get(8).text()).startsWith("mcnemar");
+    assertThat(html.select("#cost-optimizer")).as("no traffic profile, no projection").isEmpty();
+  }
+
+  @Test
+  void aTrafficProfileAddsTheCostOptimizer() throws Exception {
+    TrafficProfile traffic = new TrafficProfile(1_000_000, 500, 200);
+    var out = new ByteArrayOutputStream();
+    new HtmlReportWriter(100, AnalysisOptions.defaults(), traffic, Long.MAX_VALUE)
+        .write(run.summary(), run::forEach, out);
+    Document html = Jsoup.parse(out.toString(StandardCharsets.UTF_8));
+
+    Analysis analysis = analysis(AnalysisOptions.defaults(), traffic);
+    assertThat(html.selectFirst("#cost-summary").text()).isEqualTo(analysis.cost().summary());
+    assertThat(html.select("#cost-optimizer tbody tr")).hasSize(3);
+    assertThat(html.select("#cost-optimizer tbody tr").last().select("td").get(5).text()).isEqualTo("unknown");
+  }
+
+  @Test
+  void hostileLabelsAndCategoriesStayTextInTheAnalysis() throws Exception {
+    String label = "<img src=x onerror=alert(1)>llama";
+    List<ItemResult> results = new ArrayList<>();
+    for (ItemResult result : run.results()) {
+      String category = result.testIndex() % 2 == 0 ? "<b>geo</b>" : "<script>alert(2)</script>";
+      results.add(SampleRuns.withProvider(result, result.providerIndex() == 2 ? label : result.providerLabel(),
+          Map.of("category", category)));
+    }
+
+    String page = renderText(run.summary(), results);
+    Document html = Jsoup.parse(page);
+
+    assertThat(html.select("script")).hasSize(1);
+    assertThat(html.select("img, #analysis b, [onerror]")).isEmpty();
+    assertThat(html.select("#ranking tbody td").eachText()).anySatisfy(cell -> assertThat(cell).startsWith(label));
+    assertThat(html.select("#routing tbody tr td:first-child").eachText())
+        .containsExactlyInAnyOrder("<b>geo</b>", "<script>alert(2)</script>");
+    assertThat(page).contains("&lt;img src=x onerror=alert(1)&gt;llama");
+  }
+
+  @Test
+  void oneProviderHasNothingToCompare() throws Exception {
+    var single = SampleRuns.builder().providers(1);
+    var out = new ByteArrayOutputStream();
+    new HtmlReportWriter().write(single.summary(), single::forEach, out);
+    Document html = Jsoup.parse(out.toString(StandardCharsets.UTF_8));
+
+    assertThat(html.select("#ranking tbody tr")).hasSize(1);
+    assertThat(html.select("#analysis .empty").eachText()).contains("One model: nothing to compare.");
+  }
+
+  @Test
+  void judgeCostIsPartOfTheCostAndShownApart() throws Exception {
+    Totals totals = run.summary().totals();
+    Totals withJudges = new Totals(totals.items(), totals.passed(), totals.failed(), totals.errors(),
+        totals.passRate(), totals.tokens(), totals.costUsd(), totals.costUnknownItems(), totals.durationMs(), 0.0125);
+    RunSummary summary = new RunSummary(run.summary().formatVersion(), run.summary().runId(),
+        run.summary().description(), run.summary().startedAt(), run.summary().finishedAt(), withJudges,
+        run.summary().groups(), run.summary().evaluators());
+
+    Document html = render(summary, run.results());
+
+    assertThat(kpi(html, "Cost")).isEqualTo(Format.usd(totals.costUsd() + 0.0125)
+        + " incl. $0.0125 judges · + 24 items of unknown cost");
+  }
+
+  private Analysis analysis(AnalysisOptions options, TrafficProfile traffic) {
+    PairedSamples samples = PairedSamples.withinRun();
+    run.forEach(samples);
+    return Analyzer.analyze(samples, options, traffic);
+  }
+
+  private static String verdictText(ModelComparison comparison, dev.ltb.analysis.Verdict verdict) {
+    return switch (verdict) {
+      case BETTER -> comparison.modelA() + " better";
+      case WORSE -> comparison.modelB() + " better";
+      case NO_SIGNIFICANT_DIFFERENCE -> "no significant difference";
+    };
   }
 
   @Test

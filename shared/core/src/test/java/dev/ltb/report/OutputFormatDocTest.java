@@ -53,6 +53,23 @@ class OutputFormatDocTest {
   }
 
   @Test
+  void resultsAndSummariesWrittenBeforeJudgeCostExistedStillRead() throws IOException {
+    String doc = Files.readString(DOC);
+    String example = doc.substring(doc.indexOf("```\n{\"type\":\"result\"") + 4);
+    List<String> lines = example.substring(0, example.indexOf("```")).lines()
+        .map(line -> line.replaceAll(",\"judgeCostUsd\":0\\.0", "")).toList();
+
+    ItemResult result = Json.mapper().treeToValue(Json.mapper().readTree(lines.getFirst()), ItemResult.class);
+    RunSummary summary = Json.mapper().readValue(lines.get(2), RunSummary.class);
+
+    assertThat(lines.getFirst()).doesNotContain("judgeCostUsd");
+    assertThat(result.judgeCostUsd()).isZero();
+    assertThat(result.costUsd()).isEqualTo(1.335E-5);
+    assertThat(summary.totals().judgeCostUsd()).isZero();
+    assertThat(summary.totals().costUsd()).isEqualTo(0.00248745);
+  }
+
+  @Test
   void jsonlExampleReadsAsResultsThenSummary() throws IOException {
     String doc = Files.readString(DOC);
     String example = doc.substring(doc.indexOf("```\n{\"type\":\"result\"") + 4);

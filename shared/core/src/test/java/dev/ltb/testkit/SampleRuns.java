@@ -275,6 +275,39 @@ public final class SampleRuns {
         result.error(), result.startedAt());
   }
 
+  /** A copy of {@code result} from another provider label and with other test metadata. */
+  public static ItemResult withProvider(ItemResult result, String providerLabel, Map<String, Object> metadata) {
+    return new ItemResult(
+        result.runId(), result.itemId(), result.testIndex(), result.testDescription(), result.vars(), metadata,
+        result.promptId(), result.promptLabel(), result.renderedPrompt(), result.providerIndex(), result.providerId(),
+        providerLabel, result.repeatIndex(), result.status(), result.score(), result.reason(), result.output(),
+        result.assertions(), result.namedScores(), result.tokens(), result.judgeTokens(), result.costUsd(),
+        result.latencyMs(), result.timeToFirstTokenMs(), result.finishReason(), result.cached(), result.attempts(),
+        result.error(), result.startedAt());
+  }
+
+  /** A copy of {@code result} of another run that failed with this output and reason (score 0). */
+  public static ItemResult failedIn(String runId, ItemResult result, String output, String reason) {
+    return new ItemResult(
+        runId, result.itemId(), result.testIndex(), result.testDescription(), result.vars(), result.metadata(),
+        result.promptId(), result.promptLabel(), result.renderedPrompt(), result.providerIndex(), result.providerId(),
+        result.providerLabel(), result.repeatIndex(), ItemStatus.FAIL, 0, reason, output, result.assertions(),
+        Map.of("accuracy", 0.0, "relevance", 0.0), result.tokens(), result.judgeTokens(), result.costUsd(),
+        result.latencyMs(), result.timeToFirstTokenMs(), result.finishReason(), result.cached(), result.attempts(), null,
+        result.startedAt());
+  }
+
+  /** A copy of {@code result} in another run. */
+  public static ItemResult inRun(String runId, ItemResult result) {
+    return new ItemResult(
+        runId, result.itemId(), result.testIndex(), result.testDescription(), result.vars(), result.metadata(),
+        result.promptId(), result.promptLabel(), result.renderedPrompt(), result.providerIndex(), result.providerId(),
+        result.providerLabel(), result.repeatIndex(), result.status(), result.score(), result.reason(), result.output(),
+        result.assertions(), result.namedScores(), result.tokens(), result.judgeTokens(), result.costUsd(),
+        result.latencyMs(), result.timeToFirstTokenMs(), result.finishReason(), result.cached(), result.attempts(),
+        result.error(), result.startedAt());
+  }
+
   /** Counts and sums of one group, turned into a {@link GroupSummary}. */
   private static final class GroupStats {
     private static final double Z = 1.959964;

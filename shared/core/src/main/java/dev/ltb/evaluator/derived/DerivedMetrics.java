@@ -70,7 +70,8 @@ public final class DerivedMetrics {
         outcome.reason(),
         outcome.assertions(),
         compute(outcome.namedScores()),
-        outcome.judgeTokens());
+        outcome.judgeTokens(),
+        outcome.judgeCostUsd());
   }
 
   /** The named scores with every derived metric that could be computed from them added. */

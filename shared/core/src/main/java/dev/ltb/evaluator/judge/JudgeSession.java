@@ -104,7 +104,7 @@ public final class JudgeSession {
 
   /** An evaluation failure that still counts the judge's tokens spent so far. */
   public EvaluationException failure(String message) {
-    return new EvaluationException(message, tokens);
+    return new EvaluationException(message, tokens, costUsd);
   }
 
   public EvaluationResult result(boolean pass, double score, String reason) {
@@ -113,12 +113,17 @@ public final class JudgeSession {
 
   public EvaluationResult result(
       boolean pass, double score, String reason, Map<String, Double> namedScores) {
-    return new EvaluationResult(pass, Math.min(1, Math.max(0, score)), reason, namedScores, tokens);
+    return new EvaluationResult(pass, Math.min(1, Math.max(0, score)), reason, namedScores, tokens, costUsd);
   }
 
   /** Tokens the judge spent on this assertion so far. */
   public TokenUsage tokens() {
     return tokens;
+  }
+
+  /** What the judge's calls for this assertion cost so far, in USD (calls without a price add nothing). */
+  public double costUsd() {
+    return costUsd;
   }
 
   private void spend(TokenUsage usage, Double cost) {

@@ -39,6 +39,36 @@ public final class Format {
     return String.format(Locale.ROOT, "[%.3f, %.3f]", low, high);
   }
 
+  /** A difference of rates in percentage points, signed: {@code +5.0 pt}, {@code -12.5 pt}. */
+  public static String points(double difference) {
+    if (!Double.isFinite(difference)) return "–";
+    return String.format(Locale.ROOT, "%+.1f pt", difference * 100);
+  }
+
+  /** {@code [-12.5, +3.0] pt}: an interval of rate differences, in percentage points. */
+  public static String pointsInterval(Double low, Double high) {
+    if (low == null || high == null || !Double.isFinite(low) || !Double.isFinite(high)) return "";
+    return String.format(Locale.ROOT, "[%+.1f, %+.1f] pt", low * 100, high * 100);
+  }
+
+  /** A signed difference of scores: {@code +0.125}, {@code -0.040}. */
+  public static String signed(double difference) {
+    if (!Double.isFinite(difference)) return "–";
+    return String.format(Locale.ROOT, "%+.3f", difference);
+  }
+
+  /** {@code [-0.120, +0.030]}. */
+  public static String signedInterval(Double low, Double high) {
+    if (low == null || high == null || !Double.isFinite(low) || !Double.isFinite(high)) return "";
+    return String.format(Locale.ROOT, "[%+.3f, %+.3f]", low, high);
+  }
+
+  /** A p-value with four decimals, {@code < 0.0001} for tiny ones. */
+  public static String pValue(double p) {
+    if (!Double.isFinite(p)) return "–";
+    return p < 0.0001 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p);
+  }
+
   /** {@code 12,345}. */
   public static String count(long value) {
     return String.format(Locale.ROOT, "%,d", value);

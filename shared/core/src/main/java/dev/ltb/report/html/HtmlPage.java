@@ -3,6 +3,7 @@ package dev.ltb.report.html;
 import static dev.ltb.report.html.Html.escape;
 
 import dev.ltb.aggregate.Estimate;
+import dev.ltb.analysis.Analysis;
 import dev.ltb.aggregate.GroupSummary;
 import dev.ltb.aggregate.LatencySummary;
 import dev.ltb.aggregate.RunSummary;
@@ -29,7 +30,7 @@ import java.util.stream.Collectors;
  */
 public final class HtmlPage {
 
-  private static final String CSS = resource("report.css");
+  static final String CSS = resource("report.css");
   private static final String SCRIPT = resource("report.js");
   private static final String CONTENT_SECURITY_POLICY =
       ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-%s'; base-uri 'none'; "
@@ -39,16 +40,30 @@ public final class HtmlPage {
 
   private final ReportData data;
   private final RunSummary summary;
+  private final Analysis analysis;
+  private final String analysisLeftOut;
   private final Writer out;
 
-  private HtmlPage(ReportData data, Writer out) {
+  private HtmlPage(ReportData data, Analysis analysis, String analysisLeftOut, Writer out) {
     this.data = data;
     this.summary = data.summary();
+    this.analysis = analysis;
+    this.analysisLeftOut = analysisLeftOut;
     this.out = out;
   }
 
+  /** The report without the analysis section. */
   public static void write(ReportData data, Writer out) throws IOException {
-    new HtmlPage(data, out).document();
+    write(data, null, null, out);
+  }
+
+  /**
+   * The report with the analysis tables of {@code analysis}; when it is null and {@code analysisLeftOut} is not,
+   * the section says that instead.
+   */
+  public static void write(ReportData data, Analysis analysis, String analysisLeftOut, Writer out)
+      throws IOException {
+    new HtmlPage(data, analysis, analysisLeftOut, out).document();
     out.flush();
   }
 
@@ -66,6 +81,7 @@ public final class HtmlPage {
     kpis();
     charts();
     summaryTable();
+    analysis();
     results();
     footer();
     w("</main>\n<script>" + SCRIPT + "</script>\n</body>\n</html>\n");
@@ -93,10 +109,11 @@ public final class HtmlPage {
     kpi("Errors", Format.count(totals.errors()), errorsByKind.isEmpty() ? "no provider errors" : kinds(errorsByKind));
     kpi("Tokens", Format.count(totals.tokens().total()),
         "in " + Format.count(totals.tokens().input()) + " · out " + Format.count(totals.tokens().output()));
-    kpi("Cost", Format.usd(totals.costUsd()),
-        totals.costUnknownItems() == 0
+    String judges = totals.judgeCostUsd() > 0 ? "incl. " + Format.usd(totals.judgeCostUsd()) + " judges · " : "";
+    kpi("Cost", Format.usd(totals.totalCostUsd()),
+        judges + (totals.costUnknownItems() == 0
             ? "all items priced"
-            : "+ " + Format.count(totals.costUnknownItems()) + " items of unknown cost");
+            : "+ " + Format.count(totals.costUnknownItems()) + " items of unknown cost"));
     kpi("Duration", Format.duration(Duration.ofMillis(totals.durationMs())),
         plural(providers, "provider") + " · " + plural(prompts, "prompt"));
     w("</section>\n");
@@ -185,6 +202,8 @@ public final class HtmlPage {
     else w("<td class=\"num\">" + escape(Format.usd(row.costUsd())));
     if (row.costUnknownItems() > 0 && row.costUnknownItems() < row.items())
       w("<div class=\"sub\">+ " + Format.count(row.costUnknownItems()) + " items unknown</div>");
+    if (row.judgeCostUsd() > 0)
+      w("<div class=\"sub\">+ " + escape(Format.usd(row.judgeCostUsd())) + " judges</div>");
     w("</td><td>");
     if (row.errorsByKind().isEmpty())
       w(row.errors() == 0 ? "<span class=\"empty\">none</span>" : Format.count(row.errors()));
@@ -210,6 +229,17 @@ public final class HtmlPage {
     if (estimate == null || estimate.n() == 0) return "–";
     return escape(Format.score(estimate.mean())) + "<div class=\"ci\">"
         + escape(Format.scoreInterval(estimate.ciLow(), estimate.ciHigh())) + "</div>";
+  }
+
+  private void analysis() throws IOException {
+    if (analysis != null) AnalysisSection.write(analysis, providerIndexes(), out);
+    else if (analysisLeftOut != null) AnalysisSection.leftOut(analysisLeftOut, out);
+  }
+
+  private Map<String, Integer> providerIndexes() {
+    Map<String, Integer> indexes = new java.util.HashMap<>();
+    for (ReportGroup group : data.groups()) indexes.putIfAbsent(group.providerLabel(), group.providerIndex());
+    return indexes;
   }
 
   private void results() throws IOException {
@@ -272,7 +302,8 @@ public final class HtmlPage {
     }
     if (!row.varsJson().isEmpty()) w("<h3>Variables</h3><pre>" + escape(row.varsJson()) + "</pre>");
     w("<p class=\"sub\">" + escape(row.tokensIn() + " tokens in · " + row.tokensOut() + " out · cost "
-        + (row.costUsd() == null ? "unknown" : Format.usd(row.costUsd()))) + "</p>");
+        + (row.costUsd() == null ? "unknown" : Format.usd(row.costUsd()))
+        + (row.judgeCostUsd() > 0 ? " · judges " + Format.usd(row.judgeCostUsd()) : "")) + "</p>");
     w("</details></td></tr>\n");
   }
 

@@ -136,7 +136,7 @@ public final class ReportData {
     String prompt = result.renderedPrompt() == null ? "" : result.renderedPrompt();
     return new ResultRow(
         sequence, result.itemId(), group.id(), group.label(), group.providerIndex(), test, result.status(),
-        result.score(), result.latencyMs(), result.costUsd(), result.tokens().input(), result.tokens().output(),
+        result.score(), result.latencyMs(), result.costUsd(), result.judgeCostUsd(), result.tokens().input(), result.tokens().output(),
         result.reason(), result.error() == null ? null : result.error().kind(),
         result.error() == null ? null : result.error().message(), cut(result.output(), MAX_OUTPUT_CHARS),
         result.output().length(), cut(prompt, MAX_PROMPT_CHARS), prompt.length(),

@@ -12,6 +12,7 @@ import dev.ltb.engine.ItemStatus;
  * @param prompt the rendered prompt, at most {@link ReportData#MAX_PROMPT_CHARS} characters
  * @param promptChars the rendered prompt's full length
  * @param varsJson the test's variables as JSON
+ * @param judgeCostUsd what the item's judge calls cost
  */
 public record ResultRow(
     long sequence,
@@ -24,6 +25,7 @@ public record ResultRow(
     double score,
     long latencyMs,
     Double costUsd,
+    double judgeCostUsd,
     long tokensIn,
     long tokensOut,
     String reason,

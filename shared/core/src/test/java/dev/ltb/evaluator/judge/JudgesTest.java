@@ -5,6 +5,7 @@ import static dev.ltb.evaluator.judge.JudgeFixture.context;
 import static dev.ltb.evaluator.judge.JudgeFixture.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.ltb.evaluator.AssertionOutcome;
 import dev.ltb.evaluator.AssertionRunner;
@@ -165,6 +166,7 @@ class JudgesTest {
                         "the judge's calls for this assertion cost $0.055, more than its cap of $0.05; raise"
                             + " config.maxJudgeCostUsd or choose a cheaper grader");
                 assertThat(e.judgeTokens()).isEqualTo(new TokenUsage(1000, 100));
+                assertThat(e.judgeCostUsd()).isCloseTo(0.055, within(1e-12));
               });
     }
 
@@ -187,14 +189,26 @@ class JudgesTest {
     }
 
     @Test
-    void passesUnderTheCap() {
+    void passesUnderTheCapAndReportsWhatTheJudgeCost() {
       JudgeFixture fixture = new JudgeFixture(EXPENSIVE);
 
-      assertThat(
-              new LlmRubricEvaluator(fixture.judges)
-                  .evaluate(rubric("Is French", null), context("p", "Salut"))
-                  .pass())
-          .isTrue();
+      EvaluationResult result =
+          new LlmRubricEvaluator(fixture.judges).evaluate(rubric("Is French", null), context("p", "Salut"));
+
+      assertThat(result.pass()).isTrue();
+      assertThat(result.judgeCostUsd()).isCloseTo(0.055, within(1e-12));
+    }
+
+    @Test
+    void aRememberedVerdictCostsNothing() {
+      JudgeFixture fixture = new JudgeFixture(EXPENSIVE);
+      LlmRubricEvaluator evaluator = new LlmRubricEvaluator(fixture.judges);
+      evaluator.evaluate(rubric("Is French", null), context("p", "Salut"));
+
+      EvaluationResult again = evaluator.evaluate(rubric("Is French", null), context("p", "Salut"));
+
+      assertThat(again.judgeCostUsd()).isZero();
+      assertThat(fixture.requests).hasSize(1);
     }
 
     @Test
