@@ -78,10 +78,12 @@ final class BenchCommand implements Callable<Integer> {
 
       var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
       long cpuStart = os.getProcessCpuTime();
+      long jitStart = jitCpuNanos();
       long wallStart = System.nanoTime();
       RunRecord record = runner.run(suite(port, items), RunListener.NONE, () -> false);
       double seconds = (System.nanoTime() - wallStart) / 1e9;
       double cpuMsPerItem = (os.getProcessCpuTime() - cpuStart) / 1e6 / items;
+      double jitMsPerItem = jitStart < 0 ? -1 : (jitCpuNanos() - jitStart) / 1e6 / items;
       long exportStart = System.nanoTime();
       long exportCpuStart = os.getProcessCpuTime();
       Path jsonl = dir.resolve("results.jsonl");
@@ -98,6 +100,8 @@ final class BenchCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "I/O bound        %.1f items/s (concurrency %d / %d ms)%n", ioBound, concurrency, delayMs);
       out.printf(Locale.ROOT, "ratio            %.1f %% of the I/O bound%n", 100 * throughput / ioBound);
       out.printf(Locale.ROOT, "CPU per item     %.3f ms (after %d warm-up items)%n", cpuMsPerItem, warmup);
+      if (jitMsPerItem >= 0)
+        out.printf(Locale.ROOT, "  of which JIT   %.3f ms (the JVM's compiler threads)%n", jitMsPerItem);
       out.printf(Locale.ROOT, "JSONL export     %.2f s, %.3f ms CPU per item%n", exportSeconds, exportCpuMsPerItem);
       out.printf(Locale.ROOT, "peak RSS         %.1f MB%n", peakRssMb());
       out.printf(Locale.ROOT, "JVM              %s, %d cores, max heap %d MB%n", Runtime.version(),
@@ -157,6 +161,32 @@ final class BenchCommand implements Callable<Integer> {
     if (line == null || !line.startsWith("LISTENING "))
       throw new IOException("mock server did not start: " + line);
     return Integer.parseInt(line.substring("LISTENING ".length()).strip());
+  }
+
+  /**
+   * CPU time of the JVM's JIT compiler threads so far (Linux: /proc/self/task, 10 ms resolution); -1 where
+   * /proc is not available. Separates warm-up cost from the engine's own work per item.
+   */
+  static long jitCpuNanos() {
+    Path tasks = Path.of("/proc/self/task");
+    if (!Files.isDirectory(tasks)) return -1;
+    long ticks = 0;
+    try (var threads = Files.list(tasks)) {
+      for (Path thread : (Iterable<Path>) threads::iterator) {
+        try {
+          String stat = Files.readString(thread.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          if (!name.startsWith("C1 Compiler") && !name.startsWith("C2 Compiler")) continue;
+          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
+        } catch (IOException | RuntimeException e) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (IOException e) {
+      return -1;
+    }
+    return ticks * 10_000_000L; // USER_HZ is 100 on Linux
   }
 
   /** Peak resident set size of this process (Linux VmHWM); -1 where /proc is not available. */

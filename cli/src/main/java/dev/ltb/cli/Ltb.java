@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ProvidersCommand.class,
       EvaluatorsCommand.class,
       BenchCommand.class,
+      AotTrainingCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

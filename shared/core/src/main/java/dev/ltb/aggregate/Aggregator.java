@@ -4,6 +4,7 @@ import dev.ltb.engine.ItemResult;
 import dev.ltb.engine.ItemStatus;
 import dev.ltb.provider.TokenUsage;
 import dev.ltb.stats.Intervals;
+import dev.ltb.stats.LatencyCounts;
 import dev.ltb.suite.Suite;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,12 +13,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hipparchus.stat.descriptive.StreamingStatistics;
 
 /**
- * Turns a stream of item results into a {@link RunSummary}. Results are consumed one at a time and only a
- * few numbers per item are kept (score, latency, metric values), so a run of any size aggregates in bounded
- * memory per item and the same code serves the CLI and the cloud aggregate step. Not thread-safe: feed it
- * from one thread (or a synchronized sink).
+ * Turns a stream of item results into a {@link RunSummary}. Results are consumed one at a time and nothing
+ * is kept per item: running moments for the score and each metric, and counts per latency millisecond (which
+ * give exact percentiles, {@link LatencyCounts}), so a run of any size aggregates in constant memory and the
+ * same code serves the CLI and the cloud aggregate step. Not thread-safe: feed it from one thread (or a
+ * synchronized sink).
  */
 public final class Aggregator {
 
@@ -93,9 +96,9 @@ public final class Aggregator {
     long items, passed, failed, errors, costUnknown;
     double cost, judgeCost;
     TokenUsage tokens = TokenUsage.NONE;
-    final DoubleList scores = new DoubleList();
-    final LongList latencies = new LongList();
-    final Map<String, DoubleList> metrics = new LinkedHashMap<>();
+    final StreamingStatistics scores = new StreamingStatistics();
+    final LatencyCounts latencies = new LatencyCounts();
+    final Map<String, StreamingStatistics> metrics = new LinkedHashMap<>();
     final Map<String, Long> errorsByKind = new HashMap<>();
 
     Group(int providerIndex, String providerId, String providerLabel, String promptId, String promptLabel) {
@@ -116,9 +119,10 @@ public final class Aggregator {
       }
       if (result.status() == ItemStatus.PASS) passed++;
       else failed++;
-      scores.add(result.score());
+      scores.addValue(result.score());
       if (!result.cached()) latencies.add(result.latencyMs());
-      result.namedScores().forEach((metric, value) -> metrics.computeIfAbsent(metric, m -> new DoubleList()).add(value));
+      result.namedScores()
+          .forEach((metric, value) -> metrics.computeIfAbsent(metric, m -> new StreamingStatistics()).addValue(value));
       tokens = tokens.plus(result.tokens());
       if (result.costUsd() == null) costUnknown++;
       else cost += result.costUsd();
@@ -126,32 +130,11 @@ public final class Aggregator {
 
     GroupSummary summarize() {
       Map<String, Estimate> metricEstimates = new LinkedHashMap<>();
-      metrics.forEach((name, values) -> metricEstimates.put(name, Intervals.boundedMean(values.values, values.size, 0, 1)));
+      metrics.forEach((name, values) -> metricEstimates.put(name, Intervals.boundedMean(values, 0, 1)));
       return new GroupSummary(
           providerIndex, providerId, providerLabel, promptId, promptLabel, items, passed, failed, errors,
-          Intervals.wilson(passed, items), Intervals.boundedMean(scores.values, scores.size, 0, 1), metricEstimates,
-          Intervals.latency(latencies.values.clone(), latencies.size), tokens, cost, costUnknown, errorsByKind,
-          judgeCost);
-    }
-  }
-
-  private static final class DoubleList {
-    double[] values = new double[64];
-    int size;
-
-    void add(double value) {
-      if (size == values.length) values = java.util.Arrays.copyOf(values, size * 2);
-      values[size++] = value;
-    }
-  }
-
-  private static final class LongList {
-    long[] values = new long[64];
-    int size;
-
-    void add(long value) {
-      if (size == values.length) values = java.util.Arrays.copyOf(values, size * 2);
-      values[size++] = value;
+          Intervals.wilson(passed, items), Intervals.boundedMean(scores, 0, 1), metricEstimates,
+          latencies.summary(), tokens, cost, costUnknown, errorsByKind, judgeCost);
     }
   }
 }

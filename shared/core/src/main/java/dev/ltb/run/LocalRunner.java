@@ -12,7 +12,6 @@ import dev.ltb.provider.Provider;
 import dev.ltb.provider.ProviderContext;
 import dev.ltb.provider.ProviderRegistry;
 import dev.ltb.suite.Suite;
-import dev.ltb.suite.SuiteCodec;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -67,8 +66,9 @@ public final class LocalRunner {
     String runId = newRunId();
     RunPlan plan = new Planner().plan(runId, suite);
     history.create(
-        new RunRecord(runId, suite.description(), suite.source(), SuiteCodec.toJson(suite), RunStatus.RUNNING,
-            clock.instant(), null, plan.totalItems(), null, null));
+        new RunRecord(runId, suite.description(), suite.source(), null, RunStatus.RUNNING, clock.instant(), null,
+            plan.totalItems(), null, null),
+        suite);
     return execute(plan, built, Set.of(), 0, listener, cancelled);
   }
 
@@ -76,7 +76,10 @@ public final class LocalRunner {
   public RunRecord resume(String runIdOrPrefix, RunListener listener, BooleanSupplier cancelled) {
     RunRecord record =
         history.find(runIdOrPrefix).orElseThrow(() -> new IllegalArgumentException("no run " + runIdOrPrefix));
-    Suite suite = SuiteCodec.fromJson(record.suiteJson());
+    Suite suite =
+        history.suite(record.runId())
+            .orElseThrow(
+                () -> new IllegalArgumentException("run " + record.runId() + " has no stored suite to resume"));
     List<Provider> built = buildProviders(suite);
     RunPlan plan = new Planner().plan(record.runId(), suite);
     Set<String> done = history.completedItemIds(record.runId());

@@ -3,6 +3,8 @@ package dev.ltb.run;
 import dev.ltb.aggregate.RunSummary;
 import dev.ltb.engine.ItemResult;
 import dev.ltb.engine.ResultSink;
+import dev.ltb.suite.Suite;
+import dev.ltb.suite.SuiteCodec;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +17,30 @@ import java.util.function.Consumer;
  */
 public interface RunHistory extends AutoCloseable {
 
+  /** Creates a run; its suite, if any, is the record's {@link RunRecord#suiteJson}. */
   void create(RunRecord run);
+
+  /**
+   * Creates a run and keeps the suite it runs, which {@link #suite} reads back (for resume). The default puts
+   * the suite's JSON in the record; a history that can store the suite without building that text overrides
+   * this (the SQLite history streams it compressed), so that a suite of 100,000 tests costs no large copies
+   * in memory, and records read back then carry no {@code suiteJson}.
+   */
+  default void create(RunRecord run, Suite suite) {
+    create(
+        new RunRecord(run.runId(), run.description(), run.suiteSource(), SuiteCodec.toJson(suite), run.status(),
+            run.createdAt(), run.finishedAt(), run.totalItems(), run.summary(), run.statusReason()));
+  }
+
+  /**
+   * The suite the run was created with, whichever way it was stored; empty when there is no such run or it
+   * was created without a suite.
+   *
+   * @param runId the run's exact id
+   */
+  default Optional<Suite> suite(String runId) {
+    return find(runId).filter(run -> run.runId().equals(runId)).map(RunRecord::suiteJson).map(SuiteCodec::fromJson);
+  }
 
   /** Stores one item result; returns false when a result for that item already existed. */
   boolean save(ItemResult result);

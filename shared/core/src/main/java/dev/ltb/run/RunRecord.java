@@ -10,7 +10,9 @@ import java.util.Objects;
  * @param runId unique id
  * @param description the suite's description
  * @param suiteSource where the suite came from (a path, or "inline")
- * @param suiteJson the resolved suite (see {@link dev.ltb.suite.SuiteCodec}) so the run can be resumed or replayed
+ * @param suiteJson the resolved suite as JSON (see {@link dev.ltb.suite.SuiteCodec}), or null when the history
+ *     keeps the suite apart from the record (a run created with {@link RunHistory#create(RunRecord,
+ *     dev.ltb.suite.Suite)}): read it with {@link RunHistory#suite}
  * @param status life-cycle state
  * @param createdAt when the run was created
  * @param finishedAt when it reached a terminal state, or null

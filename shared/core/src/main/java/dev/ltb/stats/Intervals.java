@@ -17,9 +17,15 @@ public final class Intervals {
 
   /** Mean with a Student-t interval; with n < 2 the interval is the mean itself. */
   public static Estimate mean(double[] values, int count) {
-    if (count == 0) return new Estimate(0, 0, 0, 0, 0);
     StreamingStatistics stats = new StreamingStatistics();
     for (int i = 0; i < count; i++) stats.addValue(values[i]);
+    return mean(stats);
+  }
+
+  /** Mean with a Student-t interval of the values accumulated in {@code stats} (one pass, constant memory). */
+  public static Estimate mean(StreamingStatistics stats) {
+    long count = stats.getN();
+    if (count == 0) return new Estimate(0, 0, 0, 0, 0);
     double mean = stats.getMean();
     if (count < 2) return new Estimate(count, mean, 0, mean, mean);
     double sd = stats.getStandardDeviation();
@@ -32,7 +38,15 @@ public final class Intervals {
    * bounds, since a wider interval would claim values no item can take.
    */
   public static Estimate boundedMean(double[] values, int count, double lower, double upper) {
-    Estimate estimate = mean(values, count);
+    return bounded(mean(values, count), lower, upper);
+  }
+
+  /** {@link #boundedMean(double[], int, double, double)} of the values accumulated in {@code stats}. */
+  public static Estimate boundedMean(StreamingStatistics stats, double lower, double upper) {
+    return bounded(mean(stats), lower, upper);
+  }
+
+  private static Estimate bounded(Estimate estimate, double lower, double upper) {
     return new Estimate(estimate.n(), estimate.mean(), estimate.stdDev(), Math.max(lower, estimate.ciLow()),
         Math.min(upper, estimate.ciHigh()));
   }

@@ -49,4 +49,25 @@ class PlannerTest {
     RunPlan plan = new Planner().plan("r", suite(0, 2, 1, 1, 50));
     assertThat(plan.totalItems()).isEqualTo(2);
   }
+
+  @Test
+  void shardsAndItemsAgreeAndAnyShardCanBeComputedAlone() {
+    Suite suite = suite(7, 2, 3, 2, 10);
+    RunPlan plan = new Planner().plan("run-1", suite);
+
+    List<WorkItem> fromShards = plan.shards().stream().flatMap(shard -> shard.items().stream()).toList();
+    assertThat(plan.items().toList()).isEqualTo(fromShards);
+    assertThat(new Planner().shard("run-1", suite, 4)).isEqualTo(plan.shards().get(4));
+    assertThat(fromShards.get(1).id()).isEqualTo("t000000-p0-m0-r1");
+    assertThat(fromShards.get(2).id()).isEqualTo("t000000-p0-m1-r0");
+  }
+
+  @Test
+  void aPlanOfFiftyMillionItemsIsNotExpandedAhead() {
+    RunPlan plan = new Planner().plan("big", suite(1_000, 10, 10, 500, 100));
+
+    assertThat(plan.totalItems()).isEqualTo(50_000_000);
+    assertThat(plan.shards()).hasSize(500_000);
+    assertThat(plan.shards().getLast().items().getLast().id()).isEqualTo("t000999-p9-m9-r499");
+  }
 }

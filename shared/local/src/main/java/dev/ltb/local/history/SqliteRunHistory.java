@@ -8,6 +8,10 @@ import dev.ltb.json.Json;
 import dev.ltb.run.RunHistory;
 import dev.ltb.run.RunRecord;
 import dev.ltb.run.RunStatus;
+import dev.ltb.suite.Suite;
+import dev.ltb.suite.SuiteCodec;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,6 +32,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -58,6 +64,7 @@ public final class SqliteRunHistory implements RunHistory {
 
   private static final int CANDIDATES_SHOWN = 10;
   private static final int RESULT_FETCH_SIZE = 256;
+  private static final int STREAM_BUFFER = 64 * 1024;
 
   private static final ObjectReader ITEM_RESULT = Json.mapper().readerFor(ItemResult.class);
   private static final ObjectReader RUN_SUMMARY = Json.mapper().readerFor(RunSummary.class);
@@ -105,29 +112,89 @@ public final class SqliteRunHistory implements RunHistory {
 
   @Override
   public void create(RunRecord run) {
+    insertRun(run, run.suiteJson(), null);
+  }
+
+  /**
+   * Creates the run with its suite stored as gzip-compressed JSON in {@code suite_gzip}, streamed from the
+   * suite: the JSON text is never built in memory. Records read back have no {@code suiteJson}; {@link #suite}
+   * reads the suite.
+   */
+  @Override
+  public void create(RunRecord run, Suite suite) {
+    insertRun(run, null, compress(suite));
+  }
+
+  private static byte[] compress(Suite suite) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(bytes, STREAM_BUFFER)) {
+      SuiteCodec.write(suite, gzip);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot compress the suite " + suite.source(), e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private void insertRun(RunRecord run, String suiteJson, byte[] suiteGzip) {
     writer.writeAndCommit(
         "create run " + run.runId(),
         statements -> {
           PreparedStatement insert =
-              statements.get("INSERT INTO runs (" + RUN_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+              statements.get(
+                  "INSERT INTO runs (" + RUN_COLUMNS + ", suite_gzip) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
           insert.setString(1, run.runId());
           insert.setString(2, run.description());
           insert.setString(3, run.suiteSource());
-          insert.setString(4, run.suiteJson());
+          insert.setString(4, suiteJson);
           insert.setString(5, run.status().name());
           insert.setString(6, run.statusReason());
           insert.setString(7, SqlInstants.format(run.createdAt()));
           insert.setString(8, SqlInstants.format(run.finishedAt()));
           insert.setLong(9, run.totalItems());
           insert.setString(10, run.summary() == null ? null : Json.write(run.summary()));
+          insert.setBytes(11, suiteGzip);
           try {
             return insert.executeUpdate();
           } catch (SQLiteException e) {
             if (e.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY)
               throw new IllegalArgumentException("A run with id " + run.runId() + " already exists in " + file(), e);
             throw e;
+          } finally {
+            // The cached statement would otherwise keep the suite referenced for as long as the history is open.
+            insert.clearParameters();
           }
         });
+  }
+
+  @Override
+  public Optional<Suite> suite(String runId) {
+    writer.flush();
+    return read(
+        "read the suite of run " + runId,
+        connection -> {
+          try (PreparedStatement query =
+              connection.prepareStatement("SELECT suite_gzip, suite_json FROM runs WHERE run_id = ?")) {
+            query.setString(1, runId);
+            try (ResultSet row = query.executeQuery()) {
+              if (!row.next()) return Optional.empty();
+              byte[] gzip = row.getBytes(1);
+              if (gzip != null) return Optional.of(decompress(gzip, runId));
+              String json = row.getString(2);
+              return json == null ? Optional.empty() : Optional.of(SuiteCodec.fromJson(json));
+            }
+          }
+        });
+  }
+
+  private Suite decompress(byte[] gzip, String runId) {
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip), STREAM_BUFFER)) {
+      return SuiteCodec.read(in);
+    } catch (IOException e) {
+      throw new HistoryStorageException(
+          "Cannot read the suite of run " + runId + " from the run history " + file() + ": its stored copy is"
+              + " damaged (" + e.getMessage() + ")",
+          e);
+    }
   }
 
   @Override
@@ -214,7 +281,11 @@ public final class SqliteRunHistory implements RunHistory {
             statements -> {
               PreparedStatement update = statements.get(sql);
               for (int i = 0; i < values.length; i++) update.setString(i + 1, values[i]);
-              return update.executeUpdate();
+              try {
+                return update.executeUpdate();
+              } finally {
+                update.clearParameters(); // releases the summary JSON held by the cached statement
+              }
             });
     if (updated == 0) throw new IllegalArgumentException("No run " + runId + " in the history " + file());
   }

@@ -34,7 +34,7 @@ class SchemaMigrationsTest {
     SqliteRunHistory.open(file()).close();
 
     assertThat(rows("SELECT version || ' ' || description FROM schema_version ORDER BY version"))
-        .containsExactly("1 runs and results");
+        .containsExactly("1 runs and results", "2 suite stored compressed");
     assertThat(rows("SELECT name FROM sqlite_master WHERE type IN ('table', 'index') AND name NOT LIKE 'sqlite%'"))
         .containsExactlyInAnyOrder("schema_version", "runs", "runs_by_created_at", "results");
     assertThat(rows("PRAGMA journal_mode")).containsExactly("wal");
@@ -59,12 +59,12 @@ class SchemaMigrationsTest {
   @Test
   void refusesAHistoryWrittenByANewerLtb() throws Exception {
     SqliteRunHistory.open(file()).close();
-    execute(file(), "INSERT INTO schema_version VALUES (2, 'from the future', '2030-01-01T00:00:00.000000000Z')");
+    execute(file(), "INSERT INTO schema_version VALUES (3, 'from the future', '2030-01-01T00:00:00.000000000Z')");
 
     assertThatThrownBy(() -> SqliteRunHistory.open(file()))
         .isInstanceOf(HistoryStorageException.class)
         .hasMessage(
-            "Run history " + file() + " has schema version 2, newer than the 1 this ltb knows; upgrade ltb, or set"
+            "Run history " + file() + " has schema version 3, newer than the 2 this ltb knows; upgrade ltb, or set"
                 + " LTB_HOME to use another history");
   }
 

@@ -16,6 +16,15 @@ import dev.ltb.aggregate.RunSummary;
 import dev.ltb.engine.ItemResult;
 import dev.ltb.run.RunRecord;
 import dev.ltb.run.RunStatus;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.ltb.suite.Assertion;
+import dev.ltb.suite.AssertionSpec;
+import dev.ltb.suite.Prompt;
+import dev.ltb.suite.ProviderSpec;
+import dev.ltb.suite.RunOptions;
+import dev.ltb.suite.Suite;
+import dev.ltb.suite.SuiteCodec;
+import dev.ltb.suite.TestCase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -94,6 +103,55 @@ class SqliteRunHistoryTest {
     assertThat(history.list(10)).containsExactly(finished);
     assertThat(resultsOf(RUN)).containsExactlyElementsOf(results);
     assertThat(history.completedItemIds(RUN)).containsExactlyInAnyOrder(itemId(0), itemId(1), itemId(2));
+  }
+
+  @Test
+  void keepsTheSuiteOfARunCompressedAndReadsItBackWhole() throws Exception {
+    Suite suite = suiteOf(2_000);
+
+    history.create(run(RUN), suite);
+
+    assertThat(history.suite(RUN)).contains(suite);
+    assertThat(history.find(RUN).orElseThrow().suiteJson()).isNull(); // listing and showing runs skip the suite
+    long stored = count(file, "SELECT length(suite_gzip) FROM runs WHERE run_id = '" + RUN + "'");
+    assertThat(stored).isPositive().isLessThan(SuiteCodec.toJson(suite).length() / 10);
+    assertThat(reopen().suite(RUN)).contains(suite);
+  }
+
+  @Test
+  void readsTheSuiteOfRunsStoredAsJsonText() {
+    Suite suite = suiteOf(3);
+    RunRecord run = run(RUN);
+    history.create(
+        new RunRecord(RUN, run.description(), run.suiteSource(), SuiteCodec.toJson(suite), run.status(),
+            run.createdAt(), null, run.totalItems(), null, null));
+
+    assertThat(history.suite(RUN)).contains(suite);
+    assertThat(history.suite("no-such-run")).isEmpty();
+  }
+
+  @Test
+  void aDamagedStoredSuiteIsReportedNotGuessed() throws Exception {
+    history.create(run(RUN), suiteOf(3));
+    HistoryFixtures.execute(file, "UPDATE runs SET suite_gzip = x'1f8b0800' WHERE run_id = '" + RUN + "'");
+
+    assertThatThrownBy(() -> history.suite(RUN))
+        .isInstanceOf(HistoryStorageException.class)
+        .hasMessageStartingWith("Cannot read the suite of run " + RUN + " from the run history " + file);
+  }
+
+  private static Suite suiteOf(int tests) {
+    List<AssertionSpec> asserts =
+        List.of(new Assertion("icontains", false, TextNode.valueOf("paris"), null, 1, "accuracy", null));
+    return new Suite(
+        "Capitals of Europe",
+        List.of(new Prompt("p0", "Short prompt", "What is the capital of {{country}}?")),
+        List.of(new ProviderSpec("openai:chat:gpt-4o-mini", "gpt-4o-mini", null, null)),
+        IntStream.range(0, tests)
+            .mapToObj(i -> new TestCase("test " + i, Map.of("country", "Country " + i), asserts, null, null))
+            .toList(),
+        RunOptions.defaults(),
+        "suites/capitals.yaml");
   }
 
   @Test
