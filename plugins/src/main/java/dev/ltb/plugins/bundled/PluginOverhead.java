@@ -63,12 +63,18 @@ public final class PluginOverhead {
     return new EvaluationResult(missing.isEmpty(), score, reason, Map.of("coverage", score), null);
   }
 
+  /** Fails unless every case returns the same result (so the benchmark compares equal work). */
+  public void checkAgreement() {
+    EvaluationResult expected = java();
+    if (!plugin().equals(expected) || !pluginFreshInstance().equals(expected))
+      throw new IllegalStateException("the plugin and Java disagree: " + plugin() + " vs " + expected);
+  }
+
   /** Rough timings: {@code java -cp ... dev.ltb.plugins.bundled.PluginOverhead [seconds per case]}. */
   public static void main(String[] args) {
     double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
     PluginOverhead bench = new PluginOverhead();
-    if (!bench.plugin().equals(bench.java()) || !bench.pluginFreshInstance().equals(bench.java()))
-      throw new IllegalStateException("the plugin and Java disagree: " + bench.plugin() + " vs " + bench.java());
+    bench.checkAgreement();
     double java = time("java", bench::java, seconds);
     double pooled = time("plugin, pooled instance", bench::plugin, seconds);
     double fresh = time("plugin, fresh instance per call", bench::pluginFreshInstance, seconds);

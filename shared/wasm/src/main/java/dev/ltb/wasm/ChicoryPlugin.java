@@ -30,6 +30,7 @@ final class ChicoryPlugin implements Plugin {
   private final int maxPooled;
   private final ConcurrentLinkedDeque<PluginInstance> pool = new ConcurrentLinkedDeque<>();
   private final AtomicInteger pooled = new AtomicInteger();
+  private final ConfigValues configs = new ConfigValues();
 
   ChicoryPlugin(
       PluginManifest manifest,
@@ -53,7 +54,7 @@ final class ChicoryPlugin implements Plugin {
 
   @Override
   public JsonNode call(JsonNode input, JsonNode config) {
-    byte[] output = callBytes(Json.write(input).getBytes(StandardCharsets.UTF_8), configValues(config));
+    byte[] output = callBytes(inputBytes(input), configs.computeIfAbsent(config));
     try {
       return Json.mapper().readTree(output);
     } catch (java.io.IOException | RuntimeException e) {
@@ -64,6 +65,14 @@ final class ChicoryPlugin implements Plugin {
               + (e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage())
               + "); it began: " + text,
           e);
+    }
+  }
+
+  private static byte[] inputBytes(JsonNode input) {
+    try {
+      return Json.mapper().writeValueAsBytes(input);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("plugin input is not serializable: " + e.getMessage(), e);
     }
   }
 
@@ -124,13 +133,37 @@ final class ChicoryPlugin implements Plugin {
       return new PluginException.Timeout(
           "plugin " + name + " ran longer than its limit of " + manifest.limits().timeoutMs()
               + " ms and was stopped (limits.timeoutMs in plugin.json)");
-    if (instance != null && instance.memoryPages() >= instance.maximumMemoryPages())
+    if (instance != null && instance.grewToItsLimit())
       return new PluginException.MemoryLimit(
           "plugin " + name + " trapped after using all " + instance.memoryPages() + " pages ("
-              + instance.memoryPages() / 16 + " MiB) of memory it may use (limits.memoryPages in plugin.json)");
+              + size(instance.memoryPages()) + ") of memory it may use (limits.memoryPages in plugin.json)");
     if (failure instanceof StackOverflowError)
       return new PluginException.Trap("plugin " + name + " trapped: call stack exhausted (runaway recursion?)", failure);
     return new PluginException.Trap("plugin " + name + " trapped: " + failure.getMessage(), failure);
+  }
+
+  /**
+   * Config values by config: a suite has a few distinct configs and calls a plugin for every item, so each is
+   * converted once. Values are never changed after conversion, so calls share them.
+   */
+  private static final class ConfigValues {
+    private static final int MAX = 256;
+    private final Map<JsonNode, Map<String, byte[]>> byConfig = new java.util.concurrent.ConcurrentHashMap<>();
+
+    Map<String, byte[]> computeIfAbsent(JsonNode config) {
+      if (config == null || !config.isObject() || config.isEmpty()) return Map.of();
+      Map<String, byte[]> values = byConfig.get(config);
+      if (values == null) {
+        values = configValues(config);
+        if (byConfig.size() >= MAX) byConfig.clear();
+        byConfig.put(config.deepCopy(), values);
+      }
+      return values;
+    }
+  }
+
+  private static String size(int pages) {
+    return pages % 16 == 0 ? pages / 16 + " MiB" : pages * 64 + " KiB";
   }
 
   /** Top-level config keys as Extism config values: strings as they are, anything else as JSON. */
@@ -142,6 +175,6 @@ final class ChicoryPlugin implements Plugin {
       String text = value.isTextual() ? value.textValue() : Json.write(value);
       values.put(entry.getKey(), text.getBytes(StandardCharsets.UTF_8));
     }
-    return values;
+    return Map.copyOf(values);
   }
 }

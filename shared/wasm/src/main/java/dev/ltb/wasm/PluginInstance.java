@@ -16,6 +16,7 @@ final class PluginInstance {
   private final ExtismKernel kernel;
   private final Instance instance;
   private final ExportFunction entry;
+  private final int initialPages;
 
   PluginInstance(
       PluginManifest manifest, PreparedModule module, ModuleInspector.Inspection inspection, PluginLogSink logSink) {
@@ -30,6 +31,7 @@ final class PluginInstance {
     this.instance = builder.build();
     if (inspection.hasInitialize()) instance.export("_initialize").apply();
     this.entry = instance.export(manifest.kind().export());
+    this.initialPages = memoryPages();
   }
 
   /** Runs the entry point on one input; the output bytes, or the failure the plugin reported. */
@@ -63,6 +65,11 @@ final class PluginInstance {
 
   int maximumMemoryPages() {
     return instance.memory() == null ? Integer.MAX_VALUE : instance.memory().maximumPages();
+  }
+
+  /** True when the memory grew to its limit: a trap then most likely means the plugin ran out of memory. */
+  boolean grewToItsLimit() {
+    return memoryPages() > initialPages && memoryPages() >= maximumMemoryPages();
   }
 
   private String errorFromOutput() {
