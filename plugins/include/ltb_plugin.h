@@ -28,8 +28,9 @@ LTB_IMPORT(error_set) void ltb_error_set(ltb_offset offset);
 LTB_IMPORT(config_get) ltb_offset ltb_config_get(ltb_offset key); /* needs capability "config" */
 LTB_IMPORT(log_info) void ltb_log_info(ltb_offset message);      /* needs capability "log" */
 
-/* A bump allocator over the module's own memory. The host may reuse an instance for many calls, so
- * ltb_input() empties the heap: call it first in the entry point, and keep no pointer from an earlier call. */
+/* A bump allocator over the module's own memory. LLM Test Bench starts every call from the module's state after
+ * instantiation; other Extism hosts may reuse an instance as it is, so ltb_input() also empties the heap: call it
+ * first in the entry point, and keep no pointer from an earlier call. */
 extern unsigned char __heap_base;
 static uintptr_t ltb_heap_top = 0;
 

@@ -142,6 +142,7 @@ export class JsonInput {
 
 /** Decodes a JSON string literal, quotes included. Copies runs without escapes in one piece each. */
 export function decodeString(raw: string): string {
+  if (raw.indexOf("\\") < 0) return raw.substring(1, raw.length - 1);
   const parts = new Array<string>();
   let run = 1;
   const end = raw.length - 1;

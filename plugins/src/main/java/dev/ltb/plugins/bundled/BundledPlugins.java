@@ -28,13 +28,17 @@ import java.util.Optional;
 public final class BundledPlugins {
 
   private static final String RESOURCES = "/dev/ltb/plugins/bundled/";
-  private static final Map<String, CompiledModule> COMPILED =
-      Map.of(
-          "contains-all", new ContainsAllModule(),
-          "max-words", new MaxWordsModule(),
-          "not-empty", new NotEmptyModule(),
-          "strip-think", new StripThinkModule(),
-          "weakest-link", new WeakestLinkModule());
+
+  /** The build-time-compiled modules, loaded on first use only (suites without plugins never pay for them). */
+  private static final class Compiled {
+    static final Map<String, CompiledModule> MODULES =
+        Map.of(
+            "contains-all", new ContainsAllModule(),
+            "max-words", new MaxWordsModule(),
+            "not-empty", new NotEmptyModule(),
+            "strip-think", new StripThinkModule(),
+            "weakest-link", new WeakestLinkModule());
+  }
 
   /** The bundled plugins' names, as suites write them after {@code plugin:}, sorted. */
   public static final List<String> NAMES = List.of("contains-all", "max-words", "not-empty", "strip-think", "weakest-link");
@@ -56,7 +60,7 @@ public final class BundledPlugins {
 
   /** Registers the build-time-compiled machines of every bundled plugin with a runtime builder. */
   public static ChicoryPluginRuntime.Builder precompiled(ChicoryPluginRuntime.Builder builder) {
-    for (String name : NAMES) builder.precompiled(manifest(name).sha256(), COMPILED.get(name));
+    for (String name : NAMES) builder.precompiled(manifest(name).sha256(), Compiled.MODULES.get(name));
     return builder;
   }
 

@@ -14,9 +14,10 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loaded plugin. Each call runs on the caller's thread under a {@link Deadline}, in an instance of its own
- * (fresh, or taken from a small pool of instances that finished their last call cleanly). A failed call's
- * instance is thrown away, so nothing of a trap, timeout or broken limit reaches the next call.
+ * A loaded plugin. Each call runs on the caller's thread under a {@link Deadline}, in an instance of its own:
+ * fresh, or taken from a small pool of instances that finished their last call cleanly and were put back to
+ * their state after instantiation. A failed call's instance is thrown away. Either way nothing of one call
+ * (memory, globals, a trap, a timeout) reaches the next.
  */
 final class ChicoryPlugin implements Plugin {
 
@@ -102,7 +103,7 @@ final class ChicoryPlugin implements Plugin {
   }
 
   PluginInstance newInstance() {
-    return new PluginInstance(manifest, module, inspection, logSink);
+    return new PluginInstance(manifest, module, inspection, logSink, reuse == InstanceReuse.POOLED);
   }
 
   private PluginInstance acquire() {
@@ -117,9 +118,10 @@ final class ChicoryPlugin implements Plugin {
   }
 
   private void release(PluginInstance instance) {
-    if (reuse == InstanceReuse.POOLED && pooled.incrementAndGet() <= maxPooled) {
+    if (reuse != InstanceReuse.POOLED || !instance.reset()) return;
+    if (pooled.incrementAndGet() <= maxPooled) {
       pool.offerFirst(instance);
-    } else if (reuse == InstanceReuse.POOLED) {
+    } else {
       pooled.decrementAndGet();
     }
   }

@@ -9,7 +9,10 @@ import dev.ltb.plugin.PluginManifest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** One instantiated module with its own kernel; used by one call at a time. */
+/**
+ * One instantiated module with its own kernel; used by one call at a time. A pooled one keeps a snapshot of its
+ * state after instantiation and is put back to it after every call ({@link #reset}).
+ */
 final class PluginInstance {
 
   private final PluginManifest manifest;
@@ -17,9 +20,14 @@ final class PluginInstance {
   private final Instance instance;
   private final ExportFunction entry;
   private final int initialPages;
+  private final InstanceSnapshot snapshot;
 
   PluginInstance(
-      PluginManifest manifest, PreparedModule module, ModuleInspector.Inspection inspection, PluginLogSink logSink) {
+      PluginManifest manifest,
+      PreparedModule module,
+      ModuleInspector.Inspection inspection,
+      PluginLogSink logSink,
+      boolean resettable) {
     this.manifest = manifest;
     this.kernel = new ExtismKernel(manifest, logSink);
     Instance.Builder builder =
@@ -32,6 +40,15 @@ final class PluginInstance {
     if (inspection.hasInitialize()) instance.export("_initialize").apply();
     this.entry = instance.export(manifest.kind().export());
     this.initialPages = memoryPages();
+    this.snapshot = resettable ? InstanceSnapshot.of(instance) : null;
+  }
+
+  /**
+   * Puts memory, globals and tables back to what they were after instantiation, so the next call starts as in a
+   * fresh instance. False when that is not possible (not resettable, or its memory grew): discard it.
+   */
+  boolean reset() {
+    return snapshot != null && snapshot.restore(instance);
   }
 
   /** Runs the entry point on one input; the output bytes, or the failure the plugin reported. */
