@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the example plugins: plugins/target/wasm/<name>/<name>.wasm and its plugin.json with the module's
+# Builds the bundled plugins: plugins/target/wasm/<name>/<name>.wasm and its plugin.json with the module's
 # sha256. Installs what is missing: the npm tools locally under plugins/node_modules (from package-lock.json),
 # and clang + lld from apt when running as root. The Maven build (plugins/pom.xml) runs this script.
 set -euo pipefail
@@ -46,12 +46,23 @@ trap 'rm -rf "$tmp"' EXIT
 node_modules/.bin/wat2wasm not-empty/not-empty.wat -o "$tmp/not-empty.wasm"
 manifest not-empty/plugin.json "$tmp/not-empty.wasm" "$out/not-empty"
 
+# --runtime stub: a bump allocator without a garbage collector. The host starts every call from the state
+# after instantiation (fresh or reset instance), so a collector would only cost time (docs/plugins.md).
 (cd contains-all && ../node_modules/.bin/asc assembly/index.ts --outFile "$tmp/contains-all.wasm" \
-  --optimize --use abort=assembly/index/abort)
+  --optimize --runtime stub --use abort=assembly/index/abort)
 manifest contains-all/plugin.json "$tmp/contains-all.wasm" "$out/contains-all"
 
-clang --target=wasm32-unknown-unknown -O2 -nostdlib -Wall -Wextra -Werror \
-  -Wl,--no-entry -Wl,--strip-all -o "$tmp/max-words.wasm" max-words/max_words.c
-manifest max-words/plugin.json "$tmp/max-words.wasm" "$out/max-words"
+(cd weakest-link && ../node_modules/.bin/asc assembly/index.ts --outFile "$tmp/weakest-link.wasm" \
+  --optimize --runtime stub --use abort=assembly/index/abort)
+manifest weakest-link/plugin.json "$tmp/weakest-link.wasm" "$out/weakest-link"
+
+c_plugin() {
+  local name="$1" source="$2"
+  clang --target=wasm32-unknown-unknown -O2 -nostdlib -Wall -Wextra -Werror -Iinclude \
+    -Wl,--no-entry -Wl,--strip-all -o "$tmp/$name.wasm" "$source"
+  manifest "$name/plugin.json" "$tmp/$name.wasm" "$out/$name"
+}
+c_plugin max-words max-words/max_words.c
+c_plugin strip-think strip-think/strip_think.c
 
 echo "build.sh: built $(ls "$out" | tr '\n' ' ')into $out" >&2

@@ -7,35 +7,6 @@
  */
 #include "ltb_plugin.h"
 
-/* Finds "name": at the top level of the input object; returns the position of its value or 0. */
-static const char *field(const char *json, const char *name) {
-  size_t name_length = ltb_strlen(name);
-  int depth = 0;
-  for (const char *p = json; *p; p++) {
-    if (*p == '"') {
-      const char *start = p + 1;
-      for (p++; *p && *p != '"'; p++) if (*p == '\\' && p[1]) p++;
-      if (depth == 1 && (size_t)(p - start) == name_length) {
-        int same = 1;
-        for (size_t i = 0; i < name_length; i++) same &= start[i] == name[i];
-        const char *q = p + 1;
-        while (*q == ' ') q++;
-        if (same && *q == ':') {
-          q++;
-          while (*q == ' ') q++;
-          return q;
-        }
-      }
-      if (!*p) return 0;
-    } else if (*p == '{' || *p == '[') {
-      depth++;
-    } else if (*p == '}' || *p == ']') {
-      depth--;
-    }
-  }
-  return 0;
-}
-
 /* Counts words in a JSON string value (escapes such as \n count as spaces). */
 static long count_words(const char *value) {
   long words = 0;
@@ -80,8 +51,8 @@ LTB_EXPORT(evaluate) int32_t evaluate(void) {
   size_t length;
   char *input = ltb_input(&length);
   if (!input) return ltb_error("max-words: out of memory reading the input");
-  const char *output = field(input, "output");
-  const char *expected = field(input, "expected");
+  const char *output = ltb_field(input, "output");
+  const char *expected = ltb_field(input, "expected");
   if (!output || *output != '"') return ltb_error("max-words: the input has no output string");
   if (!expected || *expected < '0' || *expected > '9')
     return ltb_error("max-words needs a value: the largest number of words allowed, e.g. value: 50");

@@ -13,7 +13,7 @@ export function evaluate(): i32 {
   let output = input.string("output");
   const expected = input.strings("expected");
   if (expected.length == 0) {
-    Host.outputString('{"pass":false,"score":0,"reason":"contains-all needs a value: a string or a list of strings"}');
+    writeOutput('{"pass":false,"score":0,"reason":"contains-all needs a value: a string or a list of strings"}');
     return 0;
   }
   if (ignoreCase) output = output.toLowerCase();
@@ -32,7 +32,7 @@ export function evaluate(): i32 {
     for (let i = 0; i < missing.length; i++) quoted.push('"' + missing[i] + '"');
     reason = "output is missing " + quoted.join(", ");
   }
-  Host.outputString(
+  writeOutput(
     '{"pass":' + (missing.length == 0 ? "true" : "false") +
     ',"score":' + score.toString() +
     ',"reason":' + encodeString(reason) +
@@ -40,8 +40,13 @@ export function evaluate(): i32 {
   return 0;
 }
 
+// The PDK's outputString sets the length in UTF-16 units, which cuts non-ASCII text short: write UTF-8 bytes.
+function writeOutput(text: string): void {
+  Host.output(Uint8Array.wrap(String.UTF8.encode(text)));
+}
+
 // AssemblyScript calls abort on a failed assertion or out-of-memory; report it as the plugin's error.
 export function abort(message: string | null, fileName: string | null, line: u32, column: u32): void {
-  Host.outputString(message == null ? "abort" : message);
+  writeOutput(message == null ? "abort" : message);
   unreachable();
 }

@@ -1,6 +1,7 @@
 package dev.ltb.cli;
 
 import dev.ltb.engine.ResultStorageException;
+import dev.ltb.plugin.PluginException;
 import dev.ltb.provider.ProviderConfigException;
 import dev.ltb.suite.load.SuiteValidationException;
 import picocli.CommandLine;
@@ -24,6 +25,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       }
       case ProviderConfigException config -> {
         err.println("Provider configuration error: " + config.getMessage());
+        yield ExitCodes.INVALID_INPUT;
+      }
+      case PluginException plugin -> {
+        err.println("Plugin error: " + plugin.getMessage());
         yield ExitCodes.INVALID_INPUT;
       }
       case UserInputException input -> {

@@ -21,14 +21,15 @@ import picocli.CommandLine.Command;
       EvaluatorsCommand.class,
       BenchCommand.class,
       AotTrainingCommand.class,
+      PluginCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success (and, for run, the pass rate reached --min-pass-rate)",
-      "1:the run finished but its pass rate is below --min-pass-rate",
-      "2:invalid input: bad arguments, an invalid suite, an unknown run",
-      "3:the run could not finish (storage failure, every provider unusable)"
+      "1:the run finished but its pass rate is below --min-pass-rate (plugin test: the plugin returned a fail)",
+      "2:invalid input: bad arguments, an invalid suite, an unknown run, a plugin that cannot be built or loaded",
+      "3:the run could not finish (storage failure, every provider unusable; plugin test: the call failed)"
     })
 public final class Ltb {
 

@@ -90,11 +90,12 @@ final class RunCommand implements Callable<Integer> {
       if (target.suite != null) {
         Suite suite = withOverrides(services.suiteLoader().load(target.suite));
         Path directory = target.suite.toAbsolutePath().getParent();
-        LocalRunner runner = services.runner(runs, directory, responses);
+        LocalRunner runner = services.runner(runs, directory, responses, suite);
         out.println("Suite: " + (suite.description().isBlank() ? target.suite : suite.description()));
         record = runner.run(suite, cachedAnswers, cancelled::get);
       } else {
-        LocalRunner runner = services.runner(runs, workingDir, responses);
+        LocalRunner runner =
+            services.runner(runs, workingDir, responses, services.storedSuite(runs, target.resume));
         record = runner.resume(target.resume, cachedAnswers, cancelled::get);
       }
       if (!noProgress) progress.finish();

@@ -6,7 +6,13 @@ import dev.ltb.evaluator.BuiltInEvaluators;
 import dev.ltb.evaluator.EvaluatorInventory;
 import dev.ltb.evaluator.EvaluatorRegistry;
 import dev.ltb.evaluator.judge.Judges;
+import dev.ltb.engine.TestScorer;
 import dev.ltb.local.history.SqliteRunHistory;
+import dev.ltb.plugin.PluginLocator;
+import dev.ltb.plugin.PluginRuntime;
+import dev.ltb.plugin.PluginSupport;
+import dev.ltb.plugin.SuitePlugins;
+import dev.ltb.plugins.bundled.BundledPlugins;
 import dev.ltb.provider.BuiltInProviders;
 import dev.ltb.provider.ProviderContext;
 import dev.ltb.provider.ProviderRegistry;
@@ -14,17 +20,23 @@ import dev.ltb.provider.cache.CachingProvider;
 import dev.ltb.provider.cache.ResponseCache;
 import dev.ltb.run.LocalRunner;
 import dev.ltb.run.RunHistory;
+import dev.ltb.suite.Suite;
+import dev.ltb.suite.SuiteCodec;
 import dev.ltb.suite.load.SuiteLoader;
 import dev.ltb.suite.load.SuiteVocabulary;
 import java.nio.file.Path;
+import dev.ltb.wasm.ChicoryPluginRuntime;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Builds the core services the commands use, in one place, with every default visible here. */
 final class Services {
 
   private final EvaluatorRegistry evaluators = BuiltInEvaluators.registry();
   private final ProviderRegistry providers = withAws(BuiltInProviders.registry());
+  private ChicoryPluginRuntime pluginRuntime;
 
   /** The core registry cannot see the AWS adapter; the CLI adds its providers (Bedrock) here. */
   private static ProviderRegistry withAws(ProviderRegistry core) {
@@ -47,7 +59,30 @@ final class Services {
             .filter(descriptor -> descriptor.valueRequired())
             .map(descriptor -> descriptor.id())
             .collect(java.util.stream.Collectors.toSet());
-    return new SuiteLoader(new SuiteVocabulary(evaluators.ids(), requiringValue, providers::supports));
+    PluginSupport plugins = new PluginSupport(pluginLocator(), (manifest, module) -> pluginRuntime().load(manifest, module));
+    return new SuiteLoader(new SuiteVocabulary(evaluators.ids(), requiringValue, providers::supports, plugins));
+  }
+
+  /**
+   * The plugin host, built on first use (one per process: it caches each compiled module by content hash), with
+   * the bundled plugins' machines compiled at build time.
+   */
+  synchronized ChicoryPluginRuntime pluginRuntime() {
+    if (pluginRuntime == null) pluginRuntime = BundledPlugins.precompiled(ChicoryPluginRuntime.builder()).build();
+    return pluginRuntime;
+  }
+
+  /** Plugins by path, or bundled ones by name. */
+  PluginLocator pluginLocator() {
+    return new PluginLocator(BundledPlugins.catalog());
+  }
+
+  /** The suite a past run was started with, as stored with it. */
+  Suite storedSuite(RunHistory history, String runIdOrPrefix) {
+    return history
+        .find(runIdOrPrefix)
+        .map(record -> SuiteCodec.fromJson(record.suiteJson()))
+        .orElseThrow(() -> new UserInputException("no run " + runIdOrPrefix + "; ltb list shows the runs"));
   }
 
   RunHistory openHistory(HistoryOption option) {
@@ -58,28 +93,41 @@ final class Services {
     return SqliteRunHistory.open(file);
   }
 
-  /** A runner whose providers call their vendor every time (no response cache). */
+  /**
+   * A runner for suites without plugins (the bench's generated ones) whose providers call their vendor every
+   * time (no response cache).
+   */
   LocalRunner runner(RunHistory history, Path suiteDirectory) {
-    return runner(history, suiteDirectory, Optional.empty());
+    return runner(history, suiteDirectory, Optional.empty(), null);
   }
 
   /**
-   * A runner whose providers, judges included, answer from {@code cache} when the same call was made before.
-   * The run has judges of its own (their in-memory cache lives as long as the run) reading files relative to
-   * the suite's folder.
+   * A runner of {@code suite} whose providers, judges included, answer from {@code cache} when the same call was
+   * made before. The run has judges of its own (their in-memory cache lives as long as the run) reading files
+   * relative to the suite's folder, and the suite's plugins: its {@code plugin:<name>} evaluators beside the
+   * built-in ones, and each test's transform and scorer around its assertions.
    */
-  LocalRunner runner(RunHistory history, Path suiteDirectory, Optional<ResponseCache> cache) {
+  LocalRunner runner(RunHistory history, Path suiteDirectory, Optional<ResponseCache> cache, Suite suite) {
     ProviderRegistry registry =
         cache.map(responses -> providers.decoratedWith(CachingProvider.decorator(responses))).orElse(providers);
     ProviderContext context = ProviderContext.defaults(suiteDirectory);
-    EvaluatorRegistry runEvaluators = BuiltInEvaluators.registry(new Judges(registry, context));
-    AssertionRunner assertions = new AssertionRunner(runEvaluators);
+    SuitePlugins plugins =
+        suite == null || suite.plugins().isEmpty()
+            ? SuitePlugins.none()
+            : SuitePlugins.load(suite, pluginRuntime(), pluginLocator());
+    EvaluatorRegistry runEvaluators =
+        BuiltInEvaluators.registry(new Judges(registry, context)).with(plugins.evaluators());
+    TestScorer scorer = plugins.around(new AssertionRunner(runEvaluators)::run);
     return new LocalRunner(
         history,
         registry,
         context,
-        assertions::run,
-        suite -> EvaluatorInventory.of(suite, runEvaluators),
+        scorer,
+        run -> {
+          Map<String, String> judgedBy = new TreeMap<>(EvaluatorInventory.of(run, runEvaluators));
+          judgedBy.putAll(plugins.inventory());
+          return judgedBy;
+        },
         RetrySettings.DEFAULT,
         Clock.systemUTC());
   }

@@ -23,8 +23,9 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     Suite loaded = new Services().suiteLoader().load(suite);
     spec.commandLine().getOut().printf(
-        "%s is valid: %d prompt(s), %d provider(s), %d test(s), %d item(s) per run.%n",
-        suite, loaded.prompts().size(), loaded.providers().size(), loaded.tests().size(), loaded.itemCount());
+        "%s is valid: %d prompt(s), %d provider(s), %d test(s), %d item(s) per run%s.%n",
+        suite, loaded.prompts().size(), loaded.providers().size(), loaded.tests().size(), loaded.itemCount(),
+        loaded.plugins().isEmpty() ? "" : ", " + loaded.plugins().size() + " plugin(s) loaded");
     return ExitCodes.OK;
   }
 }

@@ -2,7 +2,9 @@ package dev.ltb.plugins.bundled;
 
 import com.dylibso.chicory.runtime.CompiledModule;
 import dev.ltb.plugin.Plugin;
+import dev.ltb.plugin.PluginCatalog;
 import dev.ltb.plugin.PluginManifest;
+import dev.ltb.plugin.PluginPackage;
 import dev.ltb.plugin.PluginRuntime;
 import dev.ltb.wasm.ChicoryPluginRuntime;
 import java.io.IOException;
@@ -11,10 +13,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The plugins that ship with ltb, built from plugins/ by build.sh and compiled to JVM bytecode at build time
- * (the {@code *Module} classes the Chicory compiler plugin generates), so loading one compiles nothing.
+ * (the {@code *Module} classes the Chicory compiler plugin generates), so loading one compiles nothing. A suite
+ * uses them by name ({@code type: plugin:contains-all}) without declaring them: {@link #catalog()}.
  *
  * <pre>{@code
  * ChicoryPluginRuntime runtime = BundledPlugins.precompiled(ChicoryPluginRuntime.builder()).build();
@@ -24,21 +28,45 @@ import java.util.Map;
 public final class BundledPlugins {
 
   private static final String RESOURCES = "/dev/ltb/plugins/bundled/";
-  private static final Map<String, CompiledModule> COMPILED =
-      Map.of(
-          "not-empty", new NotEmptyModule(),
-          "contains-all", new ContainsAllModule(),
-          "max-words", new MaxWordsModule());
 
-  /** The bundled plugins' names, as suites write them after {@code plugin:}. */
-  public static final List<String> NAMES = List.of("not-empty", "contains-all", "max-words");
+  /** The build-time-compiled modules, loaded on first use only (suites without plugins never pay for them). */
+  private static final class Compiled {
+    static final Map<String, CompiledModule> MODULES =
+        Map.of(
+            "contains-all", new ContainsAllModule(),
+            "max-words", new MaxWordsModule(),
+            "not-empty", new NotEmptyModule(),
+            "strip-think", new StripThinkModule(),
+            "weakest-link", new WeakestLinkModule());
+  }
+
+  /** The bundled plugins' names, as suites write them after {@code plugin:}, sorted. */
+  public static final List<String> NAMES = List.of("contains-all", "max-words", "not-empty", "strip-think", "weakest-link");
+
+  private static final PluginCatalog CATALOG =
+      new PluginCatalog() {
+        @Override
+        public Optional<PluginPackage> find(String name) {
+          return NAMES.contains(name) ? Optional.of(pluginPackage(name)) : Optional.empty();
+        }
+
+        @Override
+        public List<String> names() {
+          return NAMES;
+        }
+      };
 
   private BundledPlugins() {}
 
   /** Registers the build-time-compiled machines of every bundled plugin with a runtime builder. */
   public static ChicoryPluginRuntime.Builder precompiled(ChicoryPluginRuntime.Builder builder) {
-    for (String name : NAMES) builder.precompiled(manifest(name).sha256(), COMPILED.get(name));
+    for (String name : NAMES) builder.precompiled(manifest(name).sha256(), Compiled.MODULES.get(name));
     return builder;
+  }
+
+  /** The bundled plugins by name, for the suite loader and runs. */
+  public static PluginCatalog catalog() {
+    return CATALOG;
   }
 
   public static PluginManifest manifest(String name) {
@@ -51,6 +79,10 @@ public final class BundledPlugins {
 
   public static Plugin load(PluginRuntime runtime, String name) {
     return runtime.load(manifest(name), module(name));
+  }
+
+  private static PluginPackage pluginPackage(String name) {
+    return new PluginPackage(manifest(name), module(name), "bundled plugin " + name);
   }
 
   private static byte[] resource(String name, String file) {

@@ -51,6 +51,13 @@ class BundledPluginsTest {
             new EvaluationResult(true, 1, "output contains all 3 expected strings", Map.of("coverage", 1.0), null)),
         Arguments.of(
             "contains-all",
+            "Paris, Lyon",
+            "[\"Paris\", \"Genève ✓\"]",
+            null,
+            new EvaluationResult(
+                false, 0.5, "output is missing \"Genève ✓\"", Map.of("coverage", 0.5), null)),
+        Arguments.of(
+            "contains-all",
             "the capital of france is paris",
             "\"Paris\"",
             "{\"ignoreCase\": false}",

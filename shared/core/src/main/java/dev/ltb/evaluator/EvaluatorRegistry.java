@@ -26,6 +26,18 @@ public final class EvaluatorRegistry {
   }
 
   /**
+   * This registry with more evaluators (a run's plugins) after the ones it has.
+   *
+   * @throws IllegalArgumentException when one of them has the id of one already registered
+   */
+  public EvaluatorRegistry with(List<? extends Evaluator> more) {
+    if (more.isEmpty()) return this;
+    List<Evaluator> all = new java.util.ArrayList<>(byId.values());
+    all.addAll(more);
+    return new EvaluatorRegistry(all);
+  }
+
+  /**
    * The evaluator for an assertion type (without {@code not-}).
    *
    * @throws IllegalArgumentException for an unknown type, listing the known ones

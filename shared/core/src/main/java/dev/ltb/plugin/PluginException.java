@@ -6,7 +6,8 @@ package dev.ltb.plugin;
  * and say what to change.
  */
 public abstract sealed class PluginException extends RuntimeException
-    permits PluginException.InvalidManifest,
+    permits PluginException.NotFound,
+        PluginException.InvalidManifest,
         PluginException.InvalidModule,
         PluginException.MissingExport,
         PluginException.Trap,
@@ -18,6 +19,13 @@ public abstract sealed class PluginException extends RuntimeException
 
   protected PluginException(String message, Throwable cause) {
     super(message, cause);
+  }
+
+  /** No plugin where the suite or command says: no such file, no plugin.json, no bundled plugin of that name. */
+  public static final class NotFound extends PluginException {
+    public NotFound(String message) {
+      super(message, null);
+    }
   }
 
   /** The manifest is unreadable, its hash does not match the module, or it asks for a capability not granted. */

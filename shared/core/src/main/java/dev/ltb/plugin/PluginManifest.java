@@ -77,6 +77,11 @@ public record PluginManifest(
     return new PluginManifest(name, version, kind, description, module, newSha256, configSchema, capabilities, limits);
   }
 
+  /** This manifest with other limits (a suite's own, within the host's ceilings). */
+  public PluginManifest withLimits(PluginLimits newLimits) {
+    return new PluginManifest(name, version, kind, description, module, sha256, configSchema, capabilities, newLimits);
+  }
+
   public String toJson() {
     try {
       return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(this);

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param options how the run executes (repeat, concurrency, timeouts, retries, budget)
  * @param source where the suite came from (a file path or "inline"), used in messages
  * @param derivedMetrics scores computed per result from its named scores, in suite order
+ * @param plugins the WebAssembly plugins the suite uses, each pinned to the module hash checked at load
  */
 public record Suite(
     String description,
@@ -21,7 +22,8 @@ public record Suite(
     List<TestCase> tests,
     RunOptions options,
     String source,
-    List<DerivedMetric> derivedMetrics) {
+    List<DerivedMetric> derivedMetrics,
+    List<PluginSpec> plugins) {
 
   public Suite {
     description = description == null ? "" : description;
@@ -31,8 +33,21 @@ public record Suite(
     options = Objects.requireNonNullElse(options, RunOptions.defaults());
     source = Objects.requireNonNullElse(source, "inline");
     derivedMetrics = derivedMetrics == null ? List.of() : List.copyOf(derivedMetrics);
+    plugins = plugins == null ? List.of() : List.copyOf(plugins);
     if (prompts.isEmpty()) throw new IllegalArgumentException("a suite needs at least one prompt");
     if (providers.isEmpty()) throw new IllegalArgumentException("a suite needs at least one provider");
+  }
+
+  /** A suite without plugins. */
+  public Suite(
+      String description,
+      List<Prompt> prompts,
+      List<ProviderSpec> providers,
+      List<TestCase> tests,
+      RunOptions options,
+      String source,
+      List<DerivedMetric> derivedMetrics) {
+    this(description, prompts, providers, tests, options, source, derivedMetrics, List.of());
   }
 
   /** A suite without derived metrics. */
@@ -43,12 +58,12 @@ public record Suite(
       List<TestCase> tests,
       RunOptions options,
       String source) {
-    this(description, prompts, providers, tests, options, source, List.of());
+    this(description, prompts, providers, tests, options, source, List.of(), List.of());
   }
 
-  /** The same suite run with other options (everything else, derived metrics included, kept). */
+  /** The same suite run with other options (everything else, derived metrics and plugins included, kept). */
   public Suite withOptions(RunOptions options) {
-    return new Suite(description, prompts, providers, tests, options, source, derivedMetrics);
+    return new Suite(description, prompts, providers, tests, options, source, derivedMetrics, plugins);
   }
 
   /** Number of work items the suite expands to: tests × prompts × providers × repeat. */

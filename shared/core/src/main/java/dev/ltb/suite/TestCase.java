@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param metadata free-form labels (e.g. {@code category}) used for filtering and per-category analysis
  * @param grader the model that grades this test's model-graded assertions ({@code options.provider} in the
  *     suite), or null for the default grader
+ * @param transform the plugin that rewrites the output (or vars) before the assertions run, or null
+ * @param scorer the plugin that turns the assertions' results into the test's verdict and score, or null
  */
 public record TestCase(
     String description,
@@ -23,13 +25,26 @@ public record TestCase(
     List<AssertionSpec> asserts,
     Double threshold,
     Map<String, Object> metadata,
-    ProviderSpec grader) {
+    ProviderSpec grader,
+    PluginUse transform,
+    PluginUse scorer) {
 
   public TestCase {
     vars = vars == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(vars));
     asserts = asserts == null ? List.of() : List.copyOf(asserts);
     metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     description = description == null || description.isBlank() ? describe(vars) : description;
+  }
+
+  /** A test without a transform or scorer plugin. */
+  public TestCase(
+      String description,
+      Map<String, Object> vars,
+      List<AssertionSpec> asserts,
+      Double threshold,
+      Map<String, Object> metadata,
+      ProviderSpec grader) {
+    this(description, vars, asserts, threshold, metadata, grader, null, null);
   }
 
   /** A test graded by the default grader. */
@@ -39,7 +54,7 @@ public record TestCase(
       List<AssertionSpec> asserts,
       Double threshold,
       Map<String, Object> metadata) {
-    this(description, vars, asserts, threshold, metadata, null);
+    this(description, vars, asserts, threshold, metadata, null, null, null);
   }
 
   private static String describe(Map<String, Object> vars) {

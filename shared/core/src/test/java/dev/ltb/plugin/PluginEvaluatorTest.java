@@ -110,7 +110,7 @@ class PluginEvaluatorTest {
   @Test
   void describesItselfWithTheManifestsNameAndVersion() {
     assertThat(evaluator("{}", null).descriptor().id()).isEqualTo("plugin:check");
-    assertThat(evaluator("{}", null).descriptor().version()).isEqualTo("2.1.0");
+    assertThat(evaluator("{}", null).descriptor().version()).isEqualTo("2.1.0 (sha256 bbbbbbbbbbbb)");
   }
 
   private PluginEvaluator evaluator(String output, String schema) {

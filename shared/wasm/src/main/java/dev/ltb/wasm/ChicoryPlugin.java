@@ -14,9 +14,10 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loaded plugin. Each call runs on the caller's thread under a {@link Deadline}, in an instance of its own
- * (fresh, or taken from a small pool of instances that finished their last call cleanly). A failed call's
- * instance is thrown away, so nothing of a trap, timeout or broken limit reaches the next call.
+ * A loaded plugin. Each call runs on the caller's thread under a {@link Deadline}, in an instance of its own:
+ * fresh, or taken from a small pool of instances that finished their last call cleanly and were put back to
+ * their state after instantiation. A failed call's instance is thrown away. Either way nothing of one call
+ * (memory, globals, a trap, a timeout) reaches the next.
  */
 final class ChicoryPlugin implements Plugin {
 
@@ -30,6 +31,7 @@ final class ChicoryPlugin implements Plugin {
   private final int maxPooled;
   private final ConcurrentLinkedDeque<PluginInstance> pool = new ConcurrentLinkedDeque<>();
   private final AtomicInteger pooled = new AtomicInteger();
+  private final ConfigValues configs = new ConfigValues();
 
   ChicoryPlugin(
       PluginManifest manifest,
@@ -53,7 +55,7 @@ final class ChicoryPlugin implements Plugin {
 
   @Override
   public JsonNode call(JsonNode input, JsonNode config) {
-    byte[] output = callBytes(Json.write(input).getBytes(StandardCharsets.UTF_8), configValues(config));
+    byte[] output = callBytes(inputBytes(input), configs.computeIfAbsent(config));
     try {
       return Json.mapper().readTree(output);
     } catch (java.io.IOException | RuntimeException e) {
@@ -64,6 +66,14 @@ final class ChicoryPlugin implements Plugin {
               + (e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage())
               + "); it began: " + text,
           e);
+    }
+  }
+
+  private static byte[] inputBytes(JsonNode input) {
+    try {
+      return Json.mapper().writeValueAsBytes(input);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("plugin input is not serializable: " + e.getMessage(), e);
     }
   }
 
@@ -93,7 +103,7 @@ final class ChicoryPlugin implements Plugin {
   }
 
   PluginInstance newInstance() {
-    return new PluginInstance(manifest, module, inspection, logSink);
+    return new PluginInstance(manifest, module, inspection, logSink, reuse == InstanceReuse.POOLED);
   }
 
   private PluginInstance acquire() {
@@ -108,9 +118,10 @@ final class ChicoryPlugin implements Plugin {
   }
 
   private void release(PluginInstance instance) {
-    if (reuse == InstanceReuse.POOLED && pooled.incrementAndGet() <= maxPooled) {
+    if (reuse != InstanceReuse.POOLED || !instance.reset()) return;
+    if (pooled.incrementAndGet() <= maxPooled) {
       pool.offerFirst(instance);
-    } else if (reuse == InstanceReuse.POOLED) {
+    } else {
       pooled.decrementAndGet();
     }
   }
@@ -124,13 +135,37 @@ final class ChicoryPlugin implements Plugin {
       return new PluginException.Timeout(
           "plugin " + name + " ran longer than its limit of " + manifest.limits().timeoutMs()
               + " ms and was stopped (limits.timeoutMs in plugin.json)");
-    if (instance != null && instance.memoryPages() >= instance.maximumMemoryPages())
+    if (instance != null && instance.grewToItsLimit())
       return new PluginException.MemoryLimit(
           "plugin " + name + " trapped after using all " + instance.memoryPages() + " pages ("
-              + instance.memoryPages() / 16 + " MiB) of memory it may use (limits.memoryPages in plugin.json)");
+              + size(instance.memoryPages()) + ") of memory it may use (limits.memoryPages in plugin.json)");
     if (failure instanceof StackOverflowError)
       return new PluginException.Trap("plugin " + name + " trapped: call stack exhausted (runaway recursion?)", failure);
     return new PluginException.Trap("plugin " + name + " trapped: " + failure.getMessage(), failure);
+  }
+
+  /**
+   * Config values by config: a suite has a few distinct configs and calls a plugin for every item, so each is
+   * converted once. Values are never changed after conversion, so calls share them.
+   */
+  private static final class ConfigValues {
+    private static final int MAX = 256;
+    private final Map<JsonNode, Map<String, byte[]>> byConfig = new java.util.concurrent.ConcurrentHashMap<>();
+
+    Map<String, byte[]> computeIfAbsent(JsonNode config) {
+      if (config == null || !config.isObject() || config.isEmpty()) return Map.of();
+      Map<String, byte[]> values = byConfig.get(config);
+      if (values == null) {
+        values = configValues(config);
+        if (byConfig.size() >= MAX) byConfig.clear();
+        byConfig.put(config.deepCopy(), values);
+      }
+      return values;
+    }
+  }
+
+  private static String size(int pages) {
+    return pages % 16 == 0 ? pages / 16 + " MiB" : pages * 64 + " KiB";
   }
 
   /** Top-level config keys as Extism config values: strings as they are, anything else as JSON. */
@@ -142,6 +177,6 @@ final class ChicoryPlugin implements Plugin {
       String text = value.isTextual() ? value.textValue() : Json.write(value);
       values.put(entry.getKey(), text.getBytes(StandardCharsets.UTF_8));
     }
-    return values;
+    return Map.copyOf(values);
   }
 }

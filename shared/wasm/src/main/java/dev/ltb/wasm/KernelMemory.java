@@ -16,7 +16,8 @@ import java.util.Map;
 final class KernelMemory {
 
   private static final int BASE = 8;
-  private static final int INITIAL_CAPACITY = 64 * 1024;
+  /** Small: a fresh instance per call is the default, and zeroing a large array on every call shows in its cost. */
+  private static final int INITIAL_CAPACITY = 4 * 1024;
   private static final int KEPT_CAPACITY = 4 * 1024 * 1024;
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 

@@ -92,7 +92,7 @@ final class ModuleInspector {
     Optional<FunctionType> type = exportedFunction(module, export);
     if (type.isEmpty())
       throw new PluginException.MissingExport(
-          "plugin " + manifest.name() + " does not export function '" + export + "', which a "
+          "plugin " + manifest.name() + " does not export function '" + export + "', which every "
               + manifest.kind().id() + " plugin must (its exports: " + exportNames(module) + ")");
     if (!type.get().equals(ENTRY_TYPE))
       throw new PluginException.MissingExport(

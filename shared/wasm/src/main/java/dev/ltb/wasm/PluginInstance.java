@@ -9,16 +9,25 @@ import dev.ltb.plugin.PluginManifest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** One instantiated module with its own kernel; used by one call at a time. */
+/**
+ * One instantiated module with its own kernel; used by one call at a time. A pooled one keeps a snapshot of its
+ * state after instantiation and is put back to it after every call ({@link #reset}).
+ */
 final class PluginInstance {
 
   private final PluginManifest manifest;
   private final ExtismKernel kernel;
   private final Instance instance;
   private final ExportFunction entry;
+  private final int initialPages;
+  private final InstanceSnapshot snapshot;
 
   PluginInstance(
-      PluginManifest manifest, PreparedModule module, ModuleInspector.Inspection inspection, PluginLogSink logSink) {
+      PluginManifest manifest,
+      PreparedModule module,
+      ModuleInspector.Inspection inspection,
+      PluginLogSink logSink,
+      boolean resettable) {
     this.manifest = manifest;
     this.kernel = new ExtismKernel(manifest, logSink);
     Instance.Builder builder =
@@ -30,6 +39,16 @@ final class PluginInstance {
     this.instance = builder.build();
     if (inspection.hasInitialize()) instance.export("_initialize").apply();
     this.entry = instance.export(manifest.kind().export());
+    this.initialPages = memoryPages();
+    this.snapshot = resettable ? InstanceSnapshot.of(instance) : null;
+  }
+
+  /**
+   * Puts memory, globals and tables back to what they were after instantiation, so the next call starts as in a
+   * fresh instance. False when that is not possible (not resettable, or its memory grew): discard it.
+   */
+  boolean reset() {
+    return snapshot != null && snapshot.restore(instance);
   }
 
   /** Runs the entry point on one input; the output bytes, or the failure the plugin reported. */
@@ -63,6 +82,11 @@ final class PluginInstance {
 
   int maximumMemoryPages() {
     return instance.memory() == null ? Integer.MAX_VALUE : instance.memory().maximumPages();
+  }
+
+  /** True when the memory grew to its limit: a trap then most likely means the plugin ran out of memory. */
+  boolean grewToItsLimit() {
+    return memoryPages() > initialPages && memoryPages() >= maximumMemoryPages();
   }
 
   private String errorFromOutput() {

@@ -121,6 +121,31 @@ class ChicoryPluginRuntimeTest {
   }
 
   @Test
+  void aPooledInstanceStartsEveryCallAsAFreshOneWould() {
+    ChicoryPluginRuntime runtime = ChicoryPluginRuntime.builder().instanceReuse(InstanceReuse.POOLED).build();
+    byte[] module = TestPlugins.module("wat/stateful.wat");
+    ChicoryPlugin plugin = (ChicoryPlugin) runtime.load(TestPlugins.manifest("stateful", module), module);
+
+    for (int call = 0; call < 3; call++) {
+      assertThat(plugin.call(NODES.objectNode(), NODES.objectNode()).path("pass").asBoolean()).as("call " + call).isTrue();
+    }
+    assertThat(plugin.pooledInstances()).isEqualTo(1);
+  }
+
+  @Test
+  void aPooledInstanceWhoseMemoryGrewIsDiscarded() {
+    ChicoryPluginRuntime runtime = ChicoryPluginRuntime.builder().instanceReuse(InstanceReuse.POOLED).build();
+    byte[] module = TestPlugins.module("wat/stateful.wat");
+    ChicoryPlugin plugin = (ChicoryPlugin) runtime.load(TestPlugins.manifest("stateful", module), module);
+    ObjectNode growing = NODES.objectNode().put("output", "grow the memory, please");
+
+    assertThat(plugin.call(growing, NODES.objectNode()).path("pass").asBoolean()).isTrue();
+    assertThat(plugin.pooledInstances()).isZero();
+    assertThat(plugin.call(NODES.objectNode(), NODES.objectNode()).path("pass").asBoolean()).isTrue();
+    assertThat(plugin.pooledInstances()).isEqualTo(1);
+  }
+
+  @Test
   void callsRunConcurrentlyFromVirtualThreadsEachWithItsOwnInput() throws Exception {
     Plugin echo = load(runtime, "wat/echo.wat");
     byte[] slow = TestPlugins.module("hostile/loop-forever.wat");

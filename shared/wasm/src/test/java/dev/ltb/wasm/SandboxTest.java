@@ -37,7 +37,7 @@ class SandboxTest {
         Arguments.of(
             "hostile/missing-export.wat",
             PluginException.MissingExport.class,
-            "plugin hostile does not export function 'evaluate', which a evaluator plugin must (its exports: run)"),
+            "plugin hostile does not export function 'evaluate', which every evaluator plugin must (its exports: run)"),
         Arguments.of(
             "hostile/wrong-export-type.wat",
             PluginException.MissingExport.class,

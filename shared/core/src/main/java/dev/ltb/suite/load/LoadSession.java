@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ltb.evaluator.derived.DerivedMetrics;
 import dev.ltb.json.Json;
+import dev.ltb.suite.PluginSpec;
 import dev.ltb.suite.Prompt;
 import dev.ltb.suite.ProviderSpec;
 import dev.ltb.suite.Suite;
@@ -48,12 +49,14 @@ final class LoadSession {
   private final List<SuiteProblem> problems = new ArrayList<>();
   private final List<FieldPath> unresolvedTemplates = new ArrayList<>();
   private final VocabularyCheck check;
+  private final PluginChecks plugins;
   private final CsvTests csv;
 
   LoadSession(SuiteVocabulary vocabulary, String sourceName, Path baseDir) {
     this.sourceName = sourceName;
     this.baseDir = baseDir.toAbsolutePath().normalize();
     this.check = new VocabularyCheck(vocabulary, problems);
+    this.plugins = new PluginChecks(vocabulary.plugins(), this.baseDir, problems);
     this.csv = new CsvTests(new ExpectedCell(vocabulary.assertionTypes()));
   }
 
@@ -83,6 +86,8 @@ final class LoadSession {
     }
     List<Prompt> builtPrompts = buildPrompts(prompts);
     checkDerivedMetrics(document, root.get("derivedMetrics"));
+    plugins.declare(document, root.get("plugins"));
+    List<PluginSpec> pluginSpecs = plugins.resolve(check.pluginUses());
     if (!problems.isEmpty()) throw failure();
 
     List<TestCase> testCases = buildTests(defaultTest, tests, scenarios);
@@ -95,7 +100,8 @@ final class LoadSession {
         testCases,
         SuiteAssembler.options(options),
         sourceName,
-        SuiteAssembler.derivedMetrics(root.get("derivedMetrics")));
+        SuiteAssembler.derivedMetrics(root.get("derivedMetrics")),
+        pluginSpecs);
   }
 
   /** Expressions that do not parse are reported where they are written, before anything runs. */

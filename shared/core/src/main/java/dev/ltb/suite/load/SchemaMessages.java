@@ -21,13 +21,16 @@ final class SchemaMessages {
                   + "split the suite to pair prompts with providers"),
           Map.entry(
               "/$defs/providerObject transform",
-              "output transforms run JavaScript, which the bench does not execute; assert on the raw output"),
+              "output transforms run JavaScript, which the bench does not execute; give the test a transform"
+                  + " plugin instead (transform: plugin:<name>, see docs/plugins.md)"),
           Map.entry(
               "/$defs/assertion transform",
-              "output transforms run JavaScript, which the bench does not execute; assert on the raw output"),
+              "output transforms run JavaScript, which the bench does not execute; give the test a transform"
+                  + " plugin instead (transform: plugin:<name>, see docs/plugins.md)"),
           Map.entry(
               "/$defs/testOptions transform",
-              "output transforms run JavaScript, which the bench does not execute; assert on the raw output"),
+              "output transforms run JavaScript, which the bench does not execute; give the test a transform"
+                  + " plugin instead (transform: plugin:<name>, see docs/plugins.md)"),
           Map.entry(
               "/$defs/assertion provider",
               "a per-assertion grader is not supported; set the test's grader with options.provider "
@@ -86,15 +89,24 @@ final class SchemaMessages {
           document.problem(at, "must be < " + number(keywordValue) + ", got " + describe(instance));
       case "minItems" -> document.problem(at, "must not be an empty list" + shapeHint(at, part));
       case "minLength" -> document.problem(at, "must not be empty");
-      case "pattern" ->
-          document.problem(
-              at,
-              keywordValue != null && keywordValue.asText().startsWith("^file://")
-                  ? "must be a file:// reference such as file://tests.csv, got " + describe(instance)
-                  : "must match " + keywordValue.asText() + ", got " + describe(instance));
+      case "pattern" -> document.problem(at, patternMessage(keywordValue, instance, error));
       case "const" -> document.problem(at, "must be " + describe(keywordValue) + ", got " + describe(instance));
       default -> document.problem(at, error.getMessage());
     };
+  }
+
+  private static String patternMessage(JsonNode pattern, JsonNode instance, Error error) {
+    String regex = pattern == null ? "" : pattern.asText();
+    if (regex.startsWith("^file://")) return "must be a file:// reference such as file://tests.csv, got " + describe(instance);
+    if (regex.startsWith("^plugin:"))
+      return "must be plugin:<name> with a kebab-case name (e.g. plugin:strip-think), got " + describe(instance);
+    if (regex.equals("^[0-9a-fA-F]{64}$"))
+      return "must be the module's SHA-256: 64 hex digits (plugin.json's sha256), got " + describe(instance);
+    if (regex.equals("^[a-z][a-z0-9]*(-[a-z0-9]+)*$")) {
+      String name = error.getProperty() != null ? error.getProperty() : instance == null ? "" : instance.asText();
+      return "plugin names are kebab-case (e.g. word-budget), got " + quote(name);
+    }
+    return "must match " + regex + ", got " + describe(instance);
   }
 
   private static String unknownKey(String key, NodePath container) {

@@ -6,6 +6,7 @@ import dev.ltb.suite.Assertion;
 import dev.ltb.suite.AssertionSet;
 import dev.ltb.suite.AssertionSpec;
 import dev.ltb.suite.DerivedMetric;
+import dev.ltb.suite.PluginUse;
 import dev.ltb.suite.ProviderLimits;
 import dev.ltb.suite.ProviderSpec;
 import dev.ltb.suite.RunOptions;
@@ -32,9 +33,11 @@ final class SuiteAssembler {
       Double threshold,
       Map<String, Object> metadata,
       ProviderSpec grader,
-      Boolean disableVarExpansion) {
+      Boolean disableVarExpansion,
+      PluginUse transform,
+      PluginUse scorer) {
 
-    static final TestDraft EMPTY = new TestDraft(null, Map.of(), List.of(), null, Map.of(), null, null);
+    static final TestDraft EMPTY = new TestDraft(null, Map.of(), List.of(), null, Map.of(), null, null, null, null);
   }
 
   static TestDraft draft(JsonNode test) {
@@ -48,12 +51,23 @@ final class SuiteAssembler {
         number(test, "threshold"),
         map(test.get("metadata")),
         options.has("provider") ? provider(options.get("provider")) : null,
-        options.has("disableVarExpansion") ? options.get("disableVarExpansion").asBoolean() : null);
+        options.has("disableVarExpansion") ? options.get("disableVarExpansion").asBoolean() : null,
+        pluginUse(test.get("transform")),
+        pluginUse(test.get("scorer")));
+  }
+
+  /** A transform or scorer: {@code plugin:<name>} or {@code {type: plugin:<name>, config: {...}}}. */
+  static PluginUse pluginUse(JsonNode use) {
+    if (use == null || use.isNull()) return null;
+    String type = (use.isObject() ? use.get("type") : use).asText();
+    JsonNode config = use.isObject() ? use.get("config") : null;
+    return new PluginUse(
+        type.substring(VocabularyCheck.PLUGIN.length()), config == null ? null : config.deepCopy());
   }
 
   /**
    * promptfoo's merge: vars and metadata combined (the test's win), the base's assertions first, then the
-   * test's; threshold, grader and options from the test when it sets them.
+   * test's; threshold, grader, options, transform and scorer from the test when it sets them.
    */
   static TestDraft merge(TestDraft base, TestDraft test) {
     Map<String, Object> vars = new LinkedHashMap<>(base.vars());
@@ -69,7 +83,9 @@ final class SuiteAssembler {
         test.threshold() != null ? test.threshold() : base.threshold(),
         metadata,
         test.grader() != null ? test.grader() : base.grader(),
-        test.disableVarExpansion() != null ? test.disableVarExpansion() : base.disableVarExpansion());
+        test.disableVarExpansion() != null ? test.disableVarExpansion() : base.disableVarExpansion(),
+        test.transform() != null ? test.transform() : base.transform(),
+        test.scorer() != null ? test.scorer() : base.scorer());
   }
 
   /**
@@ -99,7 +115,8 @@ final class SuiteAssembler {
     for (Map<String, Object> vars : combinations) {
       tests.add(
           new TestCase(
-              draft.description(), vars, draft.asserts(), draft.threshold(), draft.metadata(), draft.grader()));
+              draft.description(), vars, draft.asserts(), draft.threshold(), draft.metadata(), draft.grader(),
+              draft.transform(), draft.scorer()));
     }
     return tests;
   }

@@ -1,6 +1,8 @@
 package dev.ltb.suite.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ltb.plugin.PluginKind;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -27,17 +29,36 @@ final class VocabularyCheck {
           "it compares the outputs of every provider and prompt for a test, but the bench scores each output on"
               + " its own; compare the test scores in the report or with ltb compare instead");
 
+  /**
+   * Where a suite uses a plugin: {@code type: plugin:<name>} (an evaluator), a test's {@code transform:} or
+   * {@code scorer:}.
+   *
+   * @param at the node naming the plugin
+   * @param config the use's config node, or null
+   * @param configAt where the config is (or would be) written
+   */
+  record PluginUseRef(
+      SourceDocument document, FieldPath at, String name, PluginKind kind, JsonNode config, FieldPath configAt) {}
+
   private final SuiteVocabulary vocabulary;
   private final List<SuiteProblem> problems;
+  private final List<PluginUseRef> pluginUses = new ArrayList<>();
 
   VocabularyCheck(SuiteVocabulary vocabulary, List<SuiteProblem> problems) {
     this.vocabulary = vocabulary;
     this.problems = problems;
   }
 
+  /** Every plugin use seen by the checks so far, in the order written. */
+  List<PluginUseRef> pluginUses() {
+    return pluginUses;
+  }
+
   void checkTest(SourceDocument document, FieldPath path, JsonNode test) {
     if (test == null || !test.isObject()) return;
     checkAssertList(document, path.key("assert"), test.get("assert"));
+    collectPluginUse(document, path.key("transform"), test.get("transform"), PluginKind.TRANSFORM);
+    collectPluginUse(document, path.key("scorer"), test.get("scorer"), PluginKind.SCORER);
     JsonNode grader = test.path("options").get("provider");
     if (grader != null) checkProviderId(document, path.key("options").key("provider"), grader);
   }
@@ -62,6 +83,11 @@ final class VocabularyCheck {
     } else if (base.startsWith(PLUGIN)) {
       if (base.length() == PLUGIN.length()) {
         problems.add(document.problem(typePath, "plugin: needs the plugin's name, e.g. plugin:word-budget"));
+      } else {
+        pluginUses.add(
+            new PluginUseRef(
+                document, typePath, base.substring(PLUGIN.length()), PluginKind.EVALUATOR, item.get("config"),
+                path.key("config")));
       }
     } else if (!vocabulary.assertionTypes().contains(base)) {
       String problem =
@@ -80,6 +106,18 @@ final class VocabularyCheck {
     }
     JsonNode grader = item.get("provider");
     if (grader != null) checkProviderId(document, path.key("provider"), grader);
+  }
+
+  /** A transform or scorer written as plugin:<name> or {type: plugin:<name>, config}; the schema checks shapes. */
+  private void collectPluginUse(SourceDocument document, FieldPath path, JsonNode use, PluginKind kind) {
+    if (use == null) return;
+    JsonNode type = use.isObject() ? use.get("type") : use;
+    if (type == null || !type.isTextual() || !type.asText().startsWith(PLUGIN)) return;
+    String name = type.asText().substring(PLUGIN.length());
+    if (name.isEmpty()) return;
+    FieldPath at = use.isObject() ? path.key("type") : path;
+    pluginUses.add(
+        new PluginUseRef(document, at, name, kind, use.isObject() ? use.get("config") : null, path.key("config")));
   }
 
   private String unknownType(String type, String base, boolean negated) {

@@ -121,7 +121,7 @@ class SuiteLoaderMistakesTest {
             "unknown top-level key that resembles nothing",
             HEAD + "colour: blue\n",
             "suite.yaml:3:1: colour: unknown key \"colour\"; allowed keys: description, prompts, providers, tests,"
-                + " scenarios, defaultTest, options, evaluateOptions, assertionTemplates, derivedMetrics (prefix keys of"
+                + " scenarios, defaultTest, options, evaluateOptions, assertionTemplates, plugins, derivedMetrics (prefix keys of"
                 + " your own with x-)"),
         mistake(
             "repeat 0",

@@ -14,8 +14,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Writes a new plugin project ({@code ltb plugin new <name> --lang as|c}): a working evaluator, its manifest
- * and a build script that produces {@code dist/<name>.wasm} and {@code dist/plugin.json} with the hash.
+ * Writes a new plugin project ({@code ltb plugin new <name> --lang as|c|wat}): a working evaluator and its
+ * manifest, plus, for AssemblyScript and C, a {@code build.sh} that produces {@code dist/<name>.wasm} and
+ * {@code dist/plugin.json} with the hash ({@link PluginBuilder} compiles WAT itself).
  */
 public final class PluginScaffolder {
 
@@ -24,7 +25,9 @@ public final class PluginScaffolder {
     /** AssemblyScript with the Extism PDK (npm). */
     AS("as", List.of("package.json", "assembly/index.ts", "assembly/json.ts", "plugin.json", "build.sh")),
     /** C compiled by clang for wasm32, with the header ltb_plugin.h. */
-    C("c", List.of("plugin.c", "ltb_plugin.h", "plugin.json", "build.sh"));
+    C("c", List.of("plugin.c", "ltb_plugin.h", "plugin.json", "build.sh")),
+    /** WebAssembly text, by hand; {@code ltb plugin build} compiles it (no toolchain to install). */
+    WAT("wat", List.of("plugin.wat", "plugin.json"));
 
     private final String id;
     private final List<String> files;
@@ -40,7 +43,8 @@ public final class PluginScaffolder {
 
     public static Language fromId(String id) {
       for (Language language : values()) if (language.id.equals(id.toLowerCase(Locale.ROOT))) return language;
-      throw new IllegalArgumentException("unknown plugin language '" + id + "': use as (AssemblyScript) or c");
+      throw new IllegalArgumentException(
+          "unknown plugin language '" + id + "': use as (AssemblyScript), c or wat (WebAssembly text)");
     }
   }
 
@@ -61,7 +65,12 @@ public final class PluginScaffolder {
       if (Files.exists(directory)) throw new FileAlreadyExistsException(directory + " already exists");
       List<Path> written = new ArrayList<>();
       for (String template : language.files) {
-        String file = template.equals("plugin.c") ? name + ".c" : template;
+        String file =
+            switch (template) {
+              case "plugin.c" -> name + ".c";
+              case "plugin.wat" -> name + ".wat";
+              default -> template;
+            };
         Path target = directory.resolve(file);
         Files.createDirectories(target.getParent());
         Files.writeString(target, render(language, template, name));

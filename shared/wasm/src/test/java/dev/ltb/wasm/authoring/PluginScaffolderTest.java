@@ -35,6 +35,13 @@ class PluginScaffolderTest {
         .containsExactly(Path.of("my-check.c"), Path.of("ltb_plugin.h"), Path.of("plugin.json"), Path.of("build.sh"));
   }
 
+  @Test
+  void writesAWatProjectThatNeedsNoBuildScript() throws Exception {
+    assertThat(scaffolder.create(parent, "my-check", PluginScaffolder.Language.WAT))
+        .containsExactly(Path.of("my-check.wat"), Path.of("plugin.json"));
+    assertThat(Files.readString(parent.resolve("my-check/my-check.wat"))).startsWith(";; my-check: ");
+  }
+
   @ParameterizedTest
   @EnumSource(PluginScaffolder.Language.class)
   void theManifestNamesThePluginAndItsModule(PluginScaffolder.Language language) throws Exception {
@@ -67,8 +74,9 @@ class PluginScaffolderTest {
     Path plugins = Path.of("../../plugins").toAbsolutePath().normalize();
 
     assertThat(resource("templates/as/assembly/json.ts"))
-        .isEqualTo(Files.readString(plugins.resolve("contains-all/assembly/json.ts")));
-    assertThat(resource("templates/c/ltb_plugin.h")).isEqualTo(Files.readString(plugins.resolve("max-words/ltb_plugin.h")));
+        .isEqualTo(Files.readString(plugins.resolve("contains-all/assembly/json.ts")))
+        .isEqualTo(Files.readString(plugins.resolve("weakest-link/assembly/json.ts")));
+    assertThat(resource("templates/c/ltb_plugin.h")).isEqualTo(Files.readString(plugins.resolve("include/ltb_plugin.h")));
   }
 
   private static String resource(String name) throws Exception {

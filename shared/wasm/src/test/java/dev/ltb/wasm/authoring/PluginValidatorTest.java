@@ -63,7 +63,7 @@ class PluginValidatorTest {
             new PluginValidation.Check(
                 "module",
                 false,
-                "plugin no-entry does not export function 'evaluate', which a evaluator plugin must (its exports: run)"));
+                "plugin no-entry does not export function 'evaluate', which every evaluator plugin must (its exports: run)"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 // A small reader for the plugin input: finds top-level fields of a JSON object and decodes strings,
-// numbers and lists of strings. Enough for an evaluator; swap in a full JSON library for more.
+// numbers, lists of strings and the raw items of lists. Enough for a plugin; swap in a full JSON library
+// for more.
 
 const QUOTE = 34;
 const BACKSLASH = 92;
@@ -65,6 +66,42 @@ export class JsonInput {
     return result;
   }
 
+  /** A number field, or the fallback when absent or not a number. */
+  number(name: string, fallback: f64): f64 {
+    const raw = this.field(name);
+    if (raw == null || raw.length == 0) return fallback;
+    const c = raw.charCodeAt(0);
+    if (c != 45 && (c < 48 || c > 57)) return fallback;
+    return parseFloat(raw);
+  }
+
+  /** A boolean field, or the fallback when absent or not a boolean. */
+  boolean(name: string, fallback: bool): bool {
+    const raw = this.field(name);
+    if (raw == "true") return true;
+    if (raw == "false") return false;
+    return fallback;
+  }
+
+  /** The raw JSON text of each item of a list field (empty when absent or not a list). */
+  items(name: string): string[] {
+    const raw = this.field(name);
+    const result = new Array<string>();
+    if (raw == null || !raw.startsWith("[")) return result;
+    const list = new JsonInput(raw);
+    let i = 1;
+    while (i < raw.length) {
+      i = list.skipSpace(i);
+      const c = raw.charCodeAt(i);
+      if (c == CLOSE_BRACKET) break;
+      if (c == COMMA) { i++; continue; }
+      const end = list.endOfValue(i);
+      result.push(raw.substring(i, end));
+      i = end;
+    }
+    return result;
+  }
+
   skipSpace(i: i32): i32 {
     while (i < this.text.length) {
       const c = this.text.charCodeAt(i);
@@ -105,6 +142,7 @@ export class JsonInput {
 
 /** Decodes a JSON string literal, quotes included. Copies runs without escapes in one piece each. */
 export function decodeString(raw: string): string {
+  if (raw.indexOf("\\") < 0) return raw.substring(1, raw.length - 1);
   const parts = new Array<string>();
   let run = 1;
   const end = raw.length - 1;
