@@ -11,6 +11,7 @@ import dev.ltb.json.Json;
 import dev.ltb.provider.ProviderConfigException;
 import dev.ltb.run.RunEngine;
 import dev.ltb.run.RunHistory;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -63,9 +64,18 @@ public final class ShardWorker {
    * @param delivery 1 for the first delivery of the message, 2 for the first redelivery, ...
    */
   public ShardDisposition handle(ShardTask task, int delivery) {
+    return handle(task, delivery, settings.heartbeatInterval());
+  }
+
+  /**
+   * Handles one delivery of a shard message whose waiting task has its own heartbeat timeout.
+   *
+   * @param heartbeatInterval time between heartbeats, see {@link WorkerSettings#heartbeatIntervalFor}
+   */
+  public ShardDisposition handle(ShardTask task, int delivery, Duration heartbeatInterval) {
     RunRef run = new RunRef(task.tenantId(), task.runId());
     try {
-      return execute(task, run);
+      return execute(task, run, heartbeatInterval);
     } catch (PermanentFailure e) {
       report(task, e.error, e.getMessage());
       return ShardDisposition.ACK;
@@ -79,7 +89,7 @@ public final class ShardWorker {
     }
   }
 
-  private ShardDisposition execute(ShardTask task, RunRef run) {
+  private ShardDisposition execute(ShardTask task, RunRef run, Duration heartbeatInterval) {
     RunHistory history = histories.forTenant(run.tenantId());
     RunWatch watch = new RunWatch(history, run, settings.statusPollInterval(), engine.clock());
     if (watch.ended()) {
@@ -101,7 +111,7 @@ public final class ShardWorker {
     Set<String> done = history.completedItemIds(run.runId(), shard.items().stream().map(WorkItem::id).toList());
 
     ShardReport report;
-    try (Heartbeat heartbeat = Heartbeat.start(callbacks, task.taskToken(), settings.heartbeatInterval());
+    try (Heartbeat heartbeat = Heartbeat.start(callbacks, task.taskToken(), heartbeatInterval);
         ShardExecutor executor = engine.executor(ready.suite(), ready.providers(), watch::ended)) {
       if (ready.suite().options().maxCostUsd() != null) executor.addPriorSpend(engine.spentSoFar(history, run.runId()));
       report = executor.execute(run.runId(), shard.items(), done::contains, history.sinkFor(run.runId()).andThen(observer));

@@ -27,6 +27,16 @@ public record WorkerSettings(Duration heartbeatInterval, Duration statusPollInte
     return new WorkerSettings(Duration.ofSeconds(60), Duration.ofSeconds(2), 3, 8);
   }
 
+  /**
+   * The heartbeat interval for a task whose heartbeat timeout is {@code heartbeatSeconds} (null: unknown):
+   * five beats per timeout, so one lost beat never times the task out, and never rarer than configured.
+   */
+  public Duration heartbeatIntervalFor(Integer heartbeatSeconds) {
+    if (heartbeatSeconds == null || heartbeatSeconds < 1) return heartbeatInterval;
+    Duration fifth = Duration.ofMillis(heartbeatSeconds * 1000L / 5);
+    return fifth.compareTo(heartbeatInterval) < 0 ? fifth : heartbeatInterval;
+  }
+
   public WorkerSettings withHeartbeatInterval(Duration value) {
     return new WorkerSettings(value, statusPollInterval, maxDeliveries, cachedRuns);
   }

@@ -24,12 +24,12 @@ import java.util.function.Predicate;
  * end-to-end tests use the real DynamoDB adapter). Keeps the port's contract: save is idempotent per item.
  * {@link #failSavesWhen} makes storage fail, as a full or unreachable table would.
  */
-final class InMemoryRunHistory implements RunHistory {
+public final class InMemoryRunHistory implements RunHistory {
 
   private final Map<String, RunRecord> runs = new ConcurrentHashMap<>();
   private final Map<String, ConcurrentSkipListMap<String, ItemResult>> results = new ConcurrentHashMap<>();
-  final AtomicInteger duplicateSaves = new AtomicInteger();
-  volatile Predicate<ItemResult> failSavesWhen = result -> false;
+  public final AtomicInteger duplicateSaves = new AtomicInteger();
+  public volatile Predicate<ItemResult> failSavesWhen = result -> false;
 
   @Override
   public void create(RunRecord run) {
@@ -82,7 +82,7 @@ final class InMemoryRunHistory implements RunHistory {
     new TreeMap<>(results.getOrDefault(runId, new ConcurrentSkipListMap<>())).values().forEach(consumer);
   }
 
-  int storedResults(String runId) {
+  public int storedResults(String runId) {
     return results.getOrDefault(runId, new ConcurrentSkipListMap<>()).size();
   }
 

@@ -5,12 +5,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Keeps what workers reported, as a waiting state machine would see it. */
-final class RecordingCallbacks implements ShardCallbacks {
+public final class RecordingCallbacks implements ShardCallbacks {
 
-  record Report(String taskToken, String outputJson, String error, String cause) {}
+  public record Report(String taskToken, String outputJson, String error, String cause) {}
 
-  final List<Report> reports = new CopyOnWriteArrayList<>();
-  final AtomicInteger heartbeats = new AtomicInteger();
+  public final List<Report> reports = new CopyOnWriteArrayList<>();
+  public final AtomicInteger heartbeats = new AtomicInteger();
 
   @Override
   public void succeeded(String taskToken, String outputJson) {
