@@ -4,11 +4,11 @@ import dev.ltb.aggregate.RunSummary;
 import dev.ltb.engine.ItemResult;
 import dev.ltb.engine.ResultSink;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Port: where runs and their item results are kept. Locally SQLite, in the cloud DynamoDB + S3. All
@@ -34,14 +34,13 @@ public interface RunHistory extends AutoCloseable {
   Set<String> completedItemIds(String runId);
 
   /**
-   * Those of {@code itemIds} that already have a result. A cloud worker asks this for its shard only; stores
-   * that can look items up by key should override the default, which reads every id of the run.
+   * Which of {@code itemIds} already have a result in this run: what a redelivered shard skips. The default
+   * filters {@link #completedItemIds(String)}; a history where the whole run is expensive to read (DynamoDB)
+   * answers with point reads of just these items.
    */
   default Set<String> completedItemIds(String runId, Collection<String> itemIds) {
-    Set<String> done = completedItemIds(runId);
-    Set<String> found = new HashSet<>();
-    for (String id : itemIds) if (done.contains(id)) found.add(id);
-    return found;
+    Set<String> completed = completedItemIds(runId);
+    return itemIds.stream().filter(completed::contains).collect(Collectors.toUnmodifiableSet());
   }
 
   void updateStatus(String runId, RunStatus status, String reason);
