@@ -13,6 +13,7 @@ final class Heartbeat implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Heartbeat.class);
 
   private final ScheduledExecutorService timer;
+  private volatile boolean waiterGone;
 
   private Heartbeat(ShardCallbacks callbacks, String taskToken, Duration interval) {
     timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("ltb-heartbeat").factory());
@@ -20,13 +21,22 @@ final class Heartbeat implements AutoCloseable {
     timer.scheduleAtFixedRate(() -> beat(callbacks, taskToken), millis, millis, TimeUnit.MILLISECONDS);
   }
 
+  /** True once a heartbeat was refused because nobody waits for the shard any more (timed out, stopped). */
+  boolean waiterGone() {
+    return waiterGone;
+  }
+
   static Heartbeat start(ShardCallbacks callbacks, String taskToken, Duration interval) {
     return new Heartbeat(callbacks, taskToken, interval);
   }
 
-  private static void beat(ShardCallbacks callbacks, String taskToken) {
+  private void beat(ShardCallbacks callbacks, String taskToken) {
     try {
       callbacks.heartbeat(taskToken);
+    } catch (ShardWaiterGoneException e) {
+      LOG.warn("nobody waits for this shard any more ({}); stopping it", e.reason());
+      waiterGone = true;
+      timer.shutdown();
     } catch (RuntimeException e) {
       // the shard goes on: its results are stored either way; a lost heartbeat at worst times the task out
       LOG.warn("heartbeat failed: {}", e.toString());

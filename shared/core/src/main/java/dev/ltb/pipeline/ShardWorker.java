@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * <p>Failures that another delivery cannot fix (unknown run, shard outside the plan, bad provider
  * configuration) are reported at once. Others, storage failures first of all, leave the message to be
  * delivered again; on its last delivery the shard is reported as {@link ShardError#FAILED} before the queue
- * dead-letters it. A shard whose results could not all be stored is never reported as a success.
+ * dead-letters it. A shard whose results could not all be stored is never reported as a success. When the
+ * state machine no longer waits for the shard ({@link ShardWaiterGoneException} on a heartbeat or the final
+ * report: the task timed out, the execution was stopped) the worker stops and the message is done.
  */
 public final class ShardWorker {
 
@@ -112,16 +114,28 @@ public final class ShardWorker {
 
     ShardReport report;
     try (Heartbeat heartbeat = Heartbeat.start(callbacks, task.taskToken(), heartbeatInterval);
-        ShardExecutor executor = engine.executor(ready.suite(), ready.providers(), watch::ended)) {
+        ShardExecutor executor =
+            engine.executor(ready.suite(), ready.providers(), () -> heartbeat.waiterGone() || watch.ended())) {
       if (ready.suite().options().maxCostUsd() != null) executor.addPriorSpend(engine.spentSoFar(history, run.runId()));
       report = executor.execute(run.runId(), shard.items(), done::contains, history.sinkFor(run.runId()).andThen(observer));
+      if (heartbeat.waiterGone()) {
+        LOG.warn("shard {} of run {} stopped after {} items: its task timed out or the execution ended",
+            task.shardIndex(), run.runId(), report.executed());
+        return ShardDisposition.ACK;
+      }
     }
     if (report.cancelled()) {
       throw new PermanentFailure(ShardError.RUN_ENDED,
           "run " + run.runId() + " ended while shard " + task.shardIndex() + " ran; " + report.executed()
               + " items executed, the rest dropped");
     }
-    callbacks.succeeded(task.taskToken(), outcomeJson(task.shardIndex(), report));
+    try {
+      callbacks.succeeded(task.taskToken(), outcomeJson(task.shardIndex(), report));
+    } catch (ShardWaiterGoneException e) {
+      // the results are stored; the state machine stopped waiting (timeout, cancel): nothing to retry
+      LOG.warn("shard {} of run {} finished after its task ended ({})", task.shardIndex(), run.runId(), e.reason());
+      return ShardDisposition.ACK;
+    }
     Events.publishQuietly(events, Events.progress(run, task.shardIndex(), report, engine.clock().instant()));
     return ShardDisposition.ACK;
   }

@@ -11,9 +11,16 @@ public final class RecordingCallbacks implements ShardCallbacks {
 
   public final List<Report> reports = new CopyOnWriteArrayList<>();
   public final AtomicInteger heartbeats = new AtomicInteger();
+  /** When set, every call answers that nobody waits for the shard any more. */
+  public volatile ShardWaiterGoneException.Reason waiterGone;
+
+  private void checkWaiter() {
+    if (waiterGone != null) throw new ShardWaiterGoneException(waiterGone, "task gone", null);
+  }
 
   @Override
   public void succeeded(String taskToken, String outputJson) {
+    checkWaiter();
     reports.add(new Report(taskToken, outputJson, null, null));
   }
 
@@ -24,6 +31,7 @@ public final class RecordingCallbacks implements ShardCallbacks {
 
   @Override
   public void heartbeat(String taskToken) {
+    checkWaiter();
     heartbeats.incrementAndGet();
   }
 }

@@ -141,4 +141,16 @@ class ShardWorkerTest {
 
     assertThat(fixture.callbacks.heartbeats.get()).isPositive();
   }
+
+  @Test
+  void whenTheTaskTimedOutTheWorkerStopsAndTheMessageIsDone() {
+    fixture.planRun("run-9", suite(20, 40, "latencyMs: 40"));
+    fixture.callbacks.waiterGone = ShardWaiterGoneException.Reason.TIMED_OUT;
+
+    ShardDisposition disposition =
+        fixture.worker(settings.withHeartbeatInterval(Duration.ofMillis(30))).handle(task("run-9", 0), 1);
+
+    assertThat(disposition).isEqualTo(ShardDisposition.ACK);
+    assertThat(fixture.history.storedResults("run-9")).isLessThan(40);
+  }
 }
