@@ -23,4 +23,16 @@ class AwsArchitectureTest {
         .because("SDK request and response mapping never leaks out of its provider (STYLE.md rule 6)")
         .check(adapter);
   }
+
+  @Test
+  void dynamoDbItemsStayInsideTheDynamoDbPackage() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.ltb.aws.dynamodb..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.ltb.aws.dynamodb.internal..")
+        .because("DynamoDB items are mapped inside their adapter; others see the core's records (STYLE.md rule 6)")
+        .check(adapter);
+  }
 }
