@@ -18,6 +18,7 @@ import dev.ltb.pipeline.RunExecutions;
 import dev.ltb.pipeline.RunHistories;
 import dev.ltb.pipeline.ShardCallbacks;
 import dev.ltb.pipeline.ShardWorker;
+import dev.ltb.pipeline.TenantSecrets;
 import dev.ltb.pipeline.WorkerSettings;
 import dev.ltb.provider.BuiltInProviders;
 import dev.ltb.provider.ProviderContext;
@@ -108,8 +109,8 @@ public class CoreBeans {
   @Singleton
   ShardWorker worker(
       RunHistories histories, BlobStore blobs, ShardCallbacks callbacks, RunEvents events, RunEngine engine,
-      WorkerSettings settings, WorkerMetrics metrics) {
-    return new ShardWorker(histories, blobs, callbacks, events, engine, settings, metrics);
+      TenantSecrets secrets, WorkerSettings settings, WorkerMetrics metrics) {
+    return new ShardWorker(histories, blobs, callbacks, events, engine, secrets, settings, metrics);
   }
 
   @Produces

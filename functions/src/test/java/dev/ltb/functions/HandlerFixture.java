@@ -47,7 +47,7 @@ final class HandlerFixture {
 
   WorkerHandler worker() {
     return new WorkerHandler(
-        beans.worker(histories, blobs, callbacks, events::add, engine, settings, metrics), settings, metrics);
+        beans.worker(histories, blobs, callbacks, events::add, engine, tenant -> SecretResolver.of(Map.of()), settings, metrics), settings, metrics);
   }
 
   AggregateHandler aggregate() {

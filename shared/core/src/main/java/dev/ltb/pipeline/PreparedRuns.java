@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * The resolved suites and built providers of the runs a worker container served last (least recently used
- * first out), so the shards of one run that land on the same container read and parse the suite once.
+ * first out), so the shards of one run that land on the same container read and parse the suite once. The
+ * providers read the API keys of the run's tenant.
  */
 final class PreparedRuns {
 
@@ -19,11 +20,13 @@ final class PreparedRuns {
 
   private final BlobStore blobs;
   private final RunEngine engine;
+  private final TenantSecrets secrets;
   private final Map<RunRef, PreparedRun> cache;
 
-  PreparedRuns(BlobStore blobs, RunEngine engine, int capacity) {
+  PreparedRuns(BlobStore blobs, RunEngine engine, TenantSecrets secrets, int capacity) {
     this.blobs = blobs;
     this.engine = engine;
+    this.secrets = secrets;
     this.cache =
         new LinkedHashMap<>(16, 0.75f, true) {
           @Override
@@ -40,7 +43,7 @@ final class PreparedRuns {
       if (cached != null) return Optional.of(cached);
     }
     Optional<PreparedRun> loaded =
-        Runs.resolvedSuite(blobs, run).map(suite -> new PreparedRun(suite, engine.providersFor(suite)));
+        Runs.resolvedSuite(blobs, run).map(suite -> new PreparedRun(suite, engine.providersFor(suite, secrets.forTenant(run.tenantId()))));
     loaded.ifPresent(prepared -> {
       synchronized (cache) {
         cache.put(run, prepared);

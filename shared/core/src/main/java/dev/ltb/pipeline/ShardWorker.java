@@ -46,18 +46,19 @@ public final class ShardWorker {
   private final Planner planner = new Planner();
 
   /**
+   * @param secrets the API keys of each tenant, for the providers under test
    * @param observer sees every stored result (metrics); called concurrently
    */
   public ShardWorker(
       RunHistories histories, BlobStore blobs, ShardCallbacks callbacks, RunEvents events, RunEngine engine,
-      WorkerSettings settings, ResultSink observer) {
+      TenantSecrets secrets, WorkerSettings settings, ResultSink observer) {
     this.histories = Objects.requireNonNull(histories);
     this.callbacks = Objects.requireNonNull(callbacks);
     this.events = Objects.requireNonNull(events);
     this.engine = Objects.requireNonNull(engine);
     this.settings = Objects.requireNonNull(settings);
     this.observer = Objects.requireNonNull(observer);
-    this.prepared = new PreparedRuns(Objects.requireNonNull(blobs), engine, settings.cachedRuns());
+    this.prepared = new PreparedRuns(Objects.requireNonNull(blobs), engine, Objects.requireNonNull(secrets), settings.cachedRuns());
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.ltb.engine.TestScorer;
 import dev.ltb.provider.Provider;
 import dev.ltb.provider.ProviderContext;
 import dev.ltb.provider.ProviderRegistry;
+import dev.ltb.provider.SecretResolver;
 import dev.ltb.suite.Suite;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,6 +58,13 @@ public final class RunEngine {
   /** The suite's providers, in suite order; fails on bad provider configuration before anything runs. */
   public List<Provider> providersFor(Suite suite) {
     return suite.providers().stream().map(spec -> providers.create(spec, providerContext)).toList();
+  }
+
+  /** The suite's providers reading their API keys from {@code secrets} instead of the engine's resolver. */
+  public List<Provider> providersFor(Suite suite, SecretResolver secrets) {
+    ProviderContext context =
+        new ProviderContext(providerContext.httpClient(), secrets, providerContext.baseDir());
+    return suite.providers().stream().map(spec -> providers.create(spec, context)).toList();
   }
 
   /** An executor for items of {@code suite}; close it when done. */

@@ -52,7 +52,7 @@ final class PipelineFixture {
   }
 
   ShardWorker worker(WorkerSettings settings) {
-    return new ShardWorker(histories, blobs, callbacks, events::add, engine, settings, result -> {});
+    return new ShardWorker(histories, blobs, callbacks, events::add, engine, tenant -> dev.ltb.provider.SecretResolver.of(java.util.Map.of()), settings, result -> {});
   }
 
   AggregateStep aggregate() {
