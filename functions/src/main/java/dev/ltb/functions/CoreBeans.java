@@ -6,6 +6,7 @@ import dev.ltb.evaluator.AssertionRunner;
 import dev.ltb.evaluator.BuiltInEvaluators;
 import dev.ltb.evaluator.EvaluatorInventory;
 import dev.ltb.evaluator.EvaluatorRegistry;
+import dev.ltb.evaluator.judge.JudgeSettings;
 import dev.ltb.evaluator.judge.Judges;
 import dev.ltb.pipeline.AggregateStep;
 import dev.ltb.pipeline.BlobStore;
@@ -67,7 +68,8 @@ public class CoreBeans {
   @Produces
   @Singleton
   RunEngine engine(ProviderRegistry providers, ProviderContext context, Clock clock) {
-    EvaluatorRegistry evaluators = BuiltInEvaluators.registry(new Judges(providers, context));
+    EvaluatorRegistry evaluators =
+        BuiltInEvaluators.registry(new Judges(providers, context, JudgeSettings.DEFAULTS, () -> NoEmbeddedModel.INSTANCE));
     AssertionRunner assertions = new AssertionRunner(evaluators);
     return new RunEngine(
         providers, context, assertions::run, suite -> EvaluatorInventory.of(suite, evaluators), RetrySettings.DEFAULT,
