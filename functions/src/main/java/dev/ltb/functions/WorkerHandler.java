@@ -68,7 +68,7 @@ public class WorkerHandler extends JsonHandler<SqsEvent, SQSBatchResponse> {
     }
     try {
       ShardDisposition disposition =
-          worker.handle(task, message.receiveCount(), settings.heartbeatIntervalFor(body.heartbeatSeconds()));
+          worker.handle(task, message.receiveCount());
       metrics.shardHandled(disposition);
       return disposition == ShardDisposition.ACK;
     } catch (RuntimeException e) {

@@ -30,7 +30,7 @@ class HandlersTest {
     assertThat(planned.get("shards").toString()).isEqualTo("[0,1,2]");
     assertThat(planned.get("maxConcurrency").asInt()).isEqualTo(4);
     assertThat(planned.get("totalItems").asLong()).isEqualTo(10);
-    assertThat(planned.get("heartbeatSeconds").asInt()).isEqualTo(300);
+    assertThat(planned.get("shardTimeoutSeconds").asInt()).isEqualTo(3600);
   }
 
   @Test

@@ -4,11 +4,10 @@ import dev.ltb.pipeline.ShardTask;
 
 /**
  * The body of a shard message, as the RunShard state writes it: the run, the shard, the task token to
- * report with, and the waiting task's timeouts (the worker paces its heartbeats by {@code heartbeatSeconds}).
+ * report with, and the waiting task's timeout.
  */
 public record ShardMessage(
-    String tenantId, String runId, Integer shardIndex, String taskToken, Integer shardTimeoutSeconds,
-    Integer heartbeatSeconds) {
+    String tenantId, String runId, Integer shardIndex, String taskToken, Integer shardTimeoutSeconds) {
 
   /** @throws IllegalArgumentException when a field the worker needs is missing or invalid */
   public ShardTask toTask() {

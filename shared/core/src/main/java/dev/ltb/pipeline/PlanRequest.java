@@ -17,8 +17,7 @@ public record PlanRequest(
     String suiteKey,
     Integer maxConcurrency,
     Double toleratedFailurePercentage,
-    Integer shardTimeoutSeconds,
-    Integer heartbeatSeconds) {
+    Integer shardTimeoutSeconds) {
 
   public PlanRequest {
     Objects.requireNonNull(suiteKey, "suiteKey");
@@ -30,6 +29,6 @@ public record PlanRequest(
 
   public DistributionSettings settings() {
     return DistributionSettings.defaults()
-        .with(maxConcurrency, toleratedFailurePercentage, shardTimeoutSeconds, heartbeatSeconds);
+        .with(maxConcurrency, toleratedFailurePercentage, shardTimeoutSeconds);
   }
 }

@@ -85,7 +85,7 @@ public final class PlanStep {
         new PlannedRun(
             run.tenantId(), run.runId(), suite.itemCount(), shardCount,
             IntStream.range(0, shardCount).boxed().toList(), settings.maxConcurrency(),
-            settings.toleratedFailurePercentage(), settings.shardTimeoutSeconds(), settings.heartbeatSeconds());
+            settings.toleratedFailurePercentage(), settings.shardTimeoutSeconds());
     Events.publishQuietly(events, Events.started(run, planned, clock.instant()));
     return planned;
   }

@@ -20,8 +20,7 @@ public record PlannedRun(
     List<Integer> shards,
     int maxConcurrency,
     double toleratedFailurePercentage,
-    int shardTimeoutSeconds,
-    int heartbeatSeconds) {
+    int shardTimeoutSeconds) {
 
   public PlannedRun {
     shards = List.copyOf(shards);

@@ -67,18 +67,9 @@ public final class ShardWorker {
    * @param delivery 1 for the first delivery of the message, 2 for the first redelivery, ...
    */
   public ShardDisposition handle(ShardTask task, int delivery) {
-    return handle(task, delivery, settings.heartbeatInterval());
-  }
-
-  /**
-   * Handles one delivery of a shard message whose waiting task has its own heartbeat timeout.
-   *
-   * @param heartbeatInterval time between heartbeats, see {@link WorkerSettings#heartbeatIntervalFor}
-   */
-  public ShardDisposition handle(ShardTask task, int delivery, Duration heartbeatInterval) {
     RunRef run = new RunRef(task.tenantId(), task.runId());
     try {
-      return execute(task, run, heartbeatInterval);
+      return execute(task, run, settings.heartbeatInterval());
     } catch (PermanentFailure e) {
       report(task, e.error, e.getMessage());
       return ShardDisposition.ACK;

@@ -5,8 +5,8 @@ import java.time.Duration;
 /**
  * How a shard worker behaves.
  *
- * @param heartbeatInterval time between heartbeats while a shard runs; default 60 s (a fifth of the default
- *     {@code HeartbeatSeconds})
+ * @param heartbeatInterval time between heartbeats while a shard runs; default 60 s (a fifth of the state
+ *     machine's {@code HeartbeatSeconds}, 300)
  * @param statusPollInterval how stale the worker's view of the run's status may be when it checks for a
  *     cancellation before each item; default 2 s
  * @param maxDeliveries deliveries of one message before the queue dead-letters it (the queue's {@code
@@ -25,16 +25,6 @@ public record WorkerSettings(Duration heartbeatInterval, Duration statusPollInte
 
   public static WorkerSettings defaults() {
     return new WorkerSettings(Duration.ofSeconds(60), Duration.ofSeconds(2), 3, 8);
-  }
-
-  /**
-   * The heartbeat interval for a task whose heartbeat timeout is {@code heartbeatSeconds} (null: unknown):
-   * five beats per timeout, so one lost beat never times the task out, and never rarer than configured.
-   */
-  public Duration heartbeatIntervalFor(Integer heartbeatSeconds) {
-    if (heartbeatSeconds == null || heartbeatSeconds < 1) return heartbeatInterval;
-    Duration fifth = Duration.ofMillis(heartbeatSeconds * 1000L / 5);
-    return fifth.compareTo(heartbeatInterval) < 0 ? fifth : heartbeatInterval;
   }
 
   public WorkerSettings withHeartbeatInterval(Duration value) {

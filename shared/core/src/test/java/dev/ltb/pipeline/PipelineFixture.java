@@ -75,7 +75,7 @@ final class PipelineFixture {
   PlannedRun planRun(String runId, String suiteYaml) {
     String key = "tenants/" + TENANT + "/suites/" + runId + "/suite.yaml";
     blobs.putText(key, suiteYaml);
-    return plan().plan(new PlanRequest(TENANT, runId, key, null, null, null, null));
+    return plan().plan(new PlanRequest(TENANT, runId, key, null, null, null));
   }
 
   /** A suite of {@code tests} questions × 2 scripted models, {@code shardSize} items per shard. */

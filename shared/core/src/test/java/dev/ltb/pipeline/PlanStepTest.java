@@ -39,12 +39,11 @@ class PlanStepTest {
     String key = "tenants/acme/s.yaml";
     fixture.blobs.putText(key, suite(3, 1, ""));
 
-    PlannedRun planned = fixture.plan().plan(new PlanRequest(TENANT, "run-2", key, 2, 50.0, 30, 5));
+    PlannedRun planned = fixture.plan().plan(new PlanRequest(TENANT, "run-2", key, 2, 50.0, 30));
 
     assertThat(planned.maxConcurrency()).isEqualTo(2);
     assertThat(planned.toleratedFailurePercentage()).isEqualTo(50.0);
     assertThat(planned.shardTimeoutSeconds()).isEqualTo(30);
-    assertThat(planned.heartbeatSeconds()).isEqualTo(5);
   }
 
   @Test
@@ -86,7 +85,7 @@ class PlanStepTest {
     fixture.blobs.putText("tenants/other/suite.yaml", suite(1, 10, ""));
 
     assertThatThrownBy(
-            () -> fixture.plan().plan(new PlanRequest(TENANT, "run-x", "tenants/other/suite.yaml", null, null, null, null)))
+            () -> fixture.plan().plan(new PlanRequest(TENANT, "run-x", "tenants/other/suite.yaml", null, null, null)))
         .isInstanceOf(SuiteRejectedException.class)
         .hasMessage("suiteKey tenants/other/suite.yaml is outside the tenant's prefix tenants/acme/");
   }
@@ -94,7 +93,7 @@ class PlanStepTest {
   @Test
   void aMissingSuiteFailsTheRun() {
     assertThatThrownBy(
-            () -> fixture.plan().plan(new PlanRequest(TENANT, "run-y", "tenants/acme/none.yaml", null, null, null, null)))
+            () -> fixture.plan().plan(new PlanRequest(TENANT, "run-y", "tenants/acme/none.yaml", null, null, null)))
         .isInstanceOf(SuiteRejectedException.class)
         .hasMessage("none.yaml:1:1: no suite is stored at tenants/acme/none.yaml");
     assertThat(fixture.history.find("run-y").orElseThrow().status()).isEqualTo(RunStatus.FAILED);
