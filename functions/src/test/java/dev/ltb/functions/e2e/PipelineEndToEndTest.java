@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import dev.ltb.engine.ItemResult;
 import dev.ltb.json.Json;
 import dev.ltb.local.history.SqliteRunHistory;
 import dev.ltb.pipeline.RunEvent;
@@ -65,14 +64,23 @@ class PipelineEndToEndTest {
 
   private final WireMockServer llm = new WireMockServer(options().dynamicPort());
   private final WireMockServer dynamoDbProxy = new WireMockServer(options().dynamicPort());
-  private final List<StubMapping> testStubs = new ArrayList<>();
+  private final WireMockServer secretsManager = new WireMockServer(options().dynamicPort());
+  private final List<StubMapping> llmStubs = new ArrayList<>();
+  private final List<StubMapping> dynamoDbStubs = new ArrayList<>();
   private LocalPipeline pipeline;
 
   @BeforeAll
   void startCloud() {
     llm.start();
     dynamoDbProxy.start();
+    secretsManager.start();
     answerChatCompletions(0);
+    // The local cloud has no Secrets Manager: this one, on the wire, stores no secret (the documented answer
+    // to GetSecretValue for an unknown secret), so providers run without keys as against a local server.
+    secretsManager.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("secretsmanager.GetSecretValue"))
+        .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
+            .withBody("{\"__type\":\"ResourceNotFoundException\",\"Message\":\"Secrets Manager can't find the specified secret.\"}")));
+    System.setProperty("aws.endpointUrlSecretsManager", secretsManager.baseUrl());
     pipeline =
         LocalPipeline.start(
             dynalite -> {
@@ -85,14 +93,19 @@ class PipelineEndToEndTest {
   @AfterAll
   void stopCloud() {
     if (pipeline != null) pipeline.close();
+    System.clearProperty("aws.endpointUrlSecretsManager");
     llm.stop();
     dynamoDbProxy.stop();
+    secretsManager.stop();
   }
 
   @AfterEach
   void removeTestStubs() {
-    testStubs.forEach(stub -> { llm.removeStub(stub); dynamoDbProxy.removeStub(stub); });
-    testStubs.clear();
+    llmStubs.forEach(llm::removeStub);
+    llmStubs.clear();
+    dynamoDbStubs.forEach(dynamoDbProxy::removeStub);
+    dynamoDbStubs.clear();
+    llm.resetScenarios();
     answerChatCompletions(0);
   }
 
@@ -127,7 +140,7 @@ class PipelineEndToEndTest {
   @Test
   void aWorkerKilledMidShardStoresEveryItemOnceAndCallsNoFinishedItemAgain() throws Exception {
     answerChatCompletions(100);
-    String execution = pipeline.start("killed", Suites.openAiOnly(40, openAiBaseUrl(), 40, 2, 0), Map.of());
+    String execution = pipeline.start("killed", Suites.openAiOnly("killed", 40, openAiBaseUrl(), 40, 2, 0), Map.of());
     await(() -> storedItemIds("killed").size() >= 8, Duration.ofSeconds(60));
 
     pipeline.killWorkers();
@@ -144,7 +157,7 @@ class PipelineEndToEndTest {
     assertThat(finishedBeforeTheKill).isNotEmpty().hasSizeLessThan(40);
     for (String itemId : finishedBeforeTheKill) {
       int test = Integer.parseInt(itemId.substring(1, 7));
-      assertThat(requestsFor(test)).as("provider calls for %s, finished before the kill", itemId).isEqualTo(1);
+      assertThat(requestsFor("killed", test)).as("provider calls for %s, finished before the kill", itemId).isEqualTo(1);
     }
   }
 
@@ -152,14 +165,14 @@ class PipelineEndToEndTest {
   void aStormOf429AnswersIsRiddenOutWithBackoffAndTheRunCompletes() throws Exception {
     int storm = 12;
     for (int i = 0; i < storm; i++) {
-      testStubs.add(llm.stubFor(post(urlEqualTo("/v1/chat/completions")).atPriority(1)
+      llmStubs.add(llm.stubFor(post(urlEqualTo("/v1/chat/completions")).atPriority(1)
           .inScenario("storm").whenScenarioStateIs(i == 0 ? Scenario.STARTED : "429-" + i)
           .willSetStateTo("429-" + (i + 1))
           .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
               .withHeader("Content-Type", "application/json")
               .withBody("{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}"))));
     }
-    String execution = pipeline.start("storm", Suites.openAiOnly(20, openAiBaseUrl(), 10, 4, 6), Map.of());
+    String execution = pipeline.start("storm", Suites.openAiOnly("storm", 20, openAiBaseUrl(), 10, 4, 6), Map.of());
 
     DescribeExecutionResponse ended = pipeline.awaitEnd(execution, RUN_TIMEOUT);
 
@@ -167,19 +180,19 @@ class PipelineEndToEndTest {
     RunRecord record = pipeline.history().find("storm").orElseThrow();
     assertThat(record.status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(record.summary().totals().errors()).isZero();
-    assertThat(llm.countRequestsMatching(postRequestedFor(urlEqualTo("/v1/chat/completions")).build()).getCount())
-        .isEqualTo(20 + storm);
-    List<ItemResult> retried = new ArrayList<>();
-    pipeline.history().forEachResult("storm", result -> { if (result.attempts() > 1) retried.add(result); });
-    assertThat(retried).isNotEmpty();
+    long[] retries = {0};
+    pipeline.history().forEachResult("storm", result -> retries[0] += result.attempts() - 1);
+    // concurrent calls may share a 429 of the scenario: at least `storm` of them, each retried once more
+    assertThat(retries[0]).isGreaterThanOrEqualTo(storm);
+    assertThat(chatRequests("storm")).isEqualTo(20 + retries[0]);
   }
 
   @Test
   void aPoisonShardGoesToTheDeadLetterQueueIsRecordedAndTheRunEndsPartial() throws Exception {
-    // DynamoDB refuses every write of shard 1's middle item, on every delivery
-    testStubs.add(dynamoDbProxy.stubFor(post(urlEqualTo("/")).atPriority(1)
+    // DynamoDB refuses every write of shard 1's middle item's result, on every delivery
+    dynamoDbStubs.add(dynamoDbProxy.stubFor(post(urlEqualTo("/")).atPriority(1)
         .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.PutItem"))
-        .withRequestBody(containing("poison")).withRequestBody(containing("t000004-"))
+        .withRequestBody(containing("#RUN#poison")).withRequestBody(containing("ITEM#t000004-"))
         .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.0")
             .withBody("{\"__type\":\"com.amazon.coral.validation#ValidationException\","
                 + "\"message\":\"Item size has exceeded the maximum allowed size\"}"))));
@@ -203,7 +216,7 @@ class PipelineEndToEndTest {
   void aShardThatOutlivesItsTimeoutIsCaughtAndRecorded() throws Exception {
     answerChatCompletions(400);
     String execution =
-        pipeline.start("too-slow", Suites.openAiOnly(12, openAiBaseUrl(), 12, 1, 0),
+        pipeline.start("too-slow", Suites.openAiOnly("too-slow", 12, openAiBaseUrl(), 12, 1, 0),
             Map.of("shardTimeoutSeconds", 2, "toleratedFailurePercentage", 100));
 
     DescribeExecutionResponse ended = pipeline.awaitEnd(execution, RUN_TIMEOUT);
@@ -218,7 +231,7 @@ class PipelineEndToEndTest {
   void cancellingMidRunStopsTheExecutionAndEveryProviderCall() throws Exception {
     answerChatCompletions(150);
     String execution =
-        pipeline.start("cancelled", Suites.openAiOnly(60, openAiBaseUrl(), 10, 2, 0), Map.of("maxConcurrency", 1));
+        pipeline.start("cancelled", Suites.openAiOnly("cancelled", 60, openAiBaseUrl(), 10, 2, 0), Map.of("maxConcurrency", 1));
     await(() -> storedItemIds("cancelled").size() >= 6, Duration.ofSeconds(60));
 
     JsonNode answer = invoke(pipeline.wiring().cancel(), "{\"tenantId\":\"acme\",\"runId\":\"cancelled\"}");
@@ -227,9 +240,9 @@ class PipelineEndToEndTest {
     await(() -> pipeline.describe(execution).status() != ExecutionStatus.RUNNING, Duration.ofSeconds(10));
     assertThat(pipeline.describe(execution).status()).isEqualTo(ExecutionStatus.ABORTED);
     Thread.sleep(1_000); // calls in flight at the cancellation finish; no new one may start
-    long callsAfterCancel = chatRequests();
+    long callsAfterCancel = chatRequests("cancelled");
     Thread.sleep(2_000);
-    assertThat(chatRequests()).isEqualTo(callsAfterCancel).isLessThan(60);
+    assertThat(chatRequests("cancelled")).isEqualTo(callsAfterCancel).isLessThan(60);
     RunRecord record = pipeline.history().find("cancelled").orElseThrow();
     assertThat(record.status()).isEqualTo(RunStatus.CANCELLED);
     assertThat(record.statusReason()).startsWith("cancelled by request after ");
@@ -270,11 +283,11 @@ class PipelineEndToEndTest {
     for (var item : referenced.items()) {
       String key = item.get("resultKey").s();
       assertThat(key).startsWith("tenants/" + TENANT + "/");
-      assertThat(pipeline.blobText(key)).contains(huge.strip());
+      assertThat(pipeline.blobText(key)).contains(huge);
     }
     List<Integer> outputs = new ArrayList<>();
     pipeline.history().forEachResult("oversized", result -> outputs.add(result.output().length()));
-    assertThat(outputs).containsOnly(huge.strip().length());
+    assertThat(outputs).containsOnly(huge.length());
   }
 
   // ---- helpers ----
@@ -290,13 +303,14 @@ class PipelineEndToEndTest {
     return llm.baseUrl() + "/v1";
   }
 
-  private long chatRequests() {
-    return llm.countRequestsMatching(postRequestedFor(urlEqualTo("/v1/chat/completions")).build()).getCount();
+  private long chatRequests(String tag) {
+    return llm.countRequestsMatching(postRequestedFor(urlEqualTo("/v1/chat/completions"))
+        .withRequestBody(containing("[" + tag + "]")).build()).getCount();
   }
 
-  private int requestsFor(int test) {
+  private int requestsFor(String tag, int test) {
     return llm.countRequestsMatching(postRequestedFor(urlEqualTo("/v1/chat/completions"))
-        .withRequestBody(containing(Suites.question(test))).build()).getCount();
+        .withRequestBody(containing(Suites.question(tag, test))).build()).getCount();
   }
 
   private Set<String> storedItemIds(String runId) {

@@ -20,11 +20,15 @@ final class Suites {
     return yaml.toString();
   }
 
-  /** Only the OpenAI-compatible server, so every item is one request it can count. */
-  static String openAiOnly(int tests, String openAiBaseUrl, int shardSize, int maxConcurrency, int maxRetries) {
+  /**
+   * Only the OpenAI-compatible server, so every item is one request it can count; {@code tag} goes into every
+   * prompt, so the requests of this suite's run are told apart from any other run's.
+   */
+  static String openAiOnly(
+      String tag, int tests, String openAiBaseUrl, int shardSize, int maxConcurrency, int maxRetries) {
     StringBuilder yaml = new StringBuilder();
     yaml.append("description: end-to-end, ").append(tests).append(" tests against one HTTP model\n");
-    yaml.append("prompts: [\"Answer briefly. Question {{n}}: is {{n}} divisible by three?\"]\n");
+    yaml.append("prompts: [\"[").append(tag).append("] Answer briefly. Question {{n}}: is {{n}} divisible by three?\"]\n");
     yaml.append("providers:\n").append(openAi(openAiBaseUrl));
     yaml.append("options: {shardSize: ").append(shardSize).append(", maxConcurrency: ").append(maxConcurrency)
         .append(", maxRetries: ").append(maxRetries).append("}\n");
@@ -43,9 +47,9 @@ final class Suites {
     return yaml.toString();
   }
 
-  /** The prompt of test {@code n}, as the OpenAI-compatible server receives it (to count its requests). */
-  static String question(int n) {
-    return "Question " + n + ":";
+  /** The start of test {@code n}'s prompt in an {@link #openAiOnly} suite (to count its requests). */
+  static String question(String tag, int n) {
+    return "[" + tag + "] Answer briefly. Question " + n + ":";
   }
 
   private static String openAi(String baseUrl) {

@@ -8,9 +8,9 @@ import dev.ltb.run.RunStatus;
 import java.util.Objects;
 
 /**
- * Cancels a run: marks it CANCELLED first (workers check the status before each item and drop the rest of
- * their shard), summarises what was stored until then, stops the run's execution and announces it.
- * Cancelling a run that has already ended changes nothing.
+ * Cancels a run: stops its execution (no further shard is sent), summarises what was stored until then, marks
+ * it CANCELLED (workers check the status before each item and drop the rest of their shard) and announces
+ * it. A terminal status is final, so cancelling a run that has already ended changes nothing.
  */
 public final class CancelStep {
 
@@ -34,7 +34,6 @@ public final class CancelStep {
     RunHistory history = histories.forTenant(run.tenantId());
     RunRecord record = Runs.require(history, run);
     if (record.status().terminal()) return record;
-    history.updateStatus(run.runId(), RunStatus.CANCELLED, "cancelled by request");
     executions.stop(run, "cancelled by request");
     RunSummary summary =
         Runs.resolvedSuite(blobs, run)

@@ -21,7 +21,8 @@ import java.util.function.Predicate;
 
 /**
  * A run history in memory for the pipeline's unit tests (the core cannot reach SQLite or DynamoDB; the
- * end-to-end tests use the real DynamoDB adapter). Keeps the port's contract: save is idempotent per item.
+ * end-to-end tests use the real DynamoDB adapter). Keeps the port's contract as the DynamoDB history does:
+ * save is idempotent per item, and a terminal status is final.
  * {@link #failSavesWhen} makes storage fail, as a full or unreachable table would.
  */
 public final class InMemoryRunHistory implements RunHistory {
@@ -52,14 +53,14 @@ public final class InMemoryRunHistory implements RunHistory {
 
   @Override
   public void updateStatus(String runId, RunStatus status, String reason) {
-    runs.computeIfPresent(runId, (id, r) -> new RunRecord(r.runId(), r.description(), r.suiteSource(), r.suiteJson(),
-        status, r.createdAt(), r.finishedAt(), r.totalItems(), r.summary(), reason));
+    runs.computeIfPresent(runId, (id, r) -> r.status().terminal() ? r : new RunRecord(r.runId(), r.description(),
+        r.suiteSource(), r.suiteJson(), status, r.createdAt(), r.finishedAt(), r.totalItems(), r.summary(), reason));
   }
 
   @Override
   public void finish(String runId, RunStatus status, RunSummary summary, String reason) {
-    runs.computeIfPresent(runId, (id, r) -> new RunRecord(r.runId(), r.description(), r.suiteSource(), r.suiteJson(),
-        status, r.createdAt(), Instant.now(), r.totalItems(), summary, reason));
+    runs.computeIfPresent(runId, (id, r) -> r.status().terminal() ? r : new RunRecord(r.runId(), r.description(),
+        r.suiteSource(), r.suiteJson(), status, r.createdAt(), Instant.now(), r.totalItems(), summary, reason));
   }
 
   @Override
