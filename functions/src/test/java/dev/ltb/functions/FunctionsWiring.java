@@ -7,6 +7,7 @@ import dev.ltb.pipeline.WorkerSettings;
 import dev.ltb.provider.ProviderContext;
 import dev.ltb.provider.ProviderRegistry;
 import dev.ltb.run.RunEngine;
+import dev.ltb.suite.load.SuiteLoader;
 import java.time.Clock;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
@@ -38,6 +39,11 @@ public final class FunctionsWiring {
 
   public RunEngine engine() {
     return engine;
+  }
+
+  /** The loader the plan step validates suites with. */
+  public SuiteLoader suiteLoader() {
+    return core.suiteLoader(providers);
   }
 
   public PlanHandler plan() {
