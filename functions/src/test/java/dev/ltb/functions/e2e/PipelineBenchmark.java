@@ -78,7 +78,13 @@ class PipelineBenchmark {
 
       long local8 = localRun(pipeline, tmp.resolve("local8.db"), suite(1_000, base), ITEM_CONCURRENCY);
       long local32 = localRun(pipeline, tmp.resolve("local32.db"), suite(1_000, base), WORKERS * ITEM_CONCURRENCY);
+      long dynamoCpu = cpuMillis(pipeline.cloud().pid(dev.ltb.localcloud.Service.DYNAMODB));
+      long sfnCpu = cpuMillis(pipeline.cloud().pid(dev.ltb.localcloud.Service.STEP_FUNCTIONS));
+      long jvmCpu = cpuMillis(ProcessHandle.current().pid());
       long cloud = cloudRun(pipeline, "bench-2000", suite(1_000, base));
+      dynamoCpu = cpuMillis(pipeline.cloud().pid(dev.ltb.localcloud.Service.DYNAMODB)) - dynamoCpu;
+      sfnCpu = cpuMillis(pipeline.cloud().pid(dev.ltb.localcloud.Service.STEP_FUNCTIONS)) - sfnCpu;
+      jvmCpu = cpuMillis(ProcessHandle.current().pid()) - jvmCpu;
 
       List<Double> secondsPerShard = new ArrayList<>();
       long items = 0;
@@ -108,6 +114,9 @@ class PipelineBenchmark {
       report.append(String.format("cost model (%s, prices of %s), worker %.2f s/shard at 512 MB: $%.4f per 1,000 items,"
               + " $%.2f per 1,000,000 items%n", cost.prices().region(), cost.prices().checkedOn(), meanShard,
           cost.perThousandItems(), cost.perMillionItems()));
+      report.append(String.format("CPU during the cloud run: this JVM (workers, SQS, S3, WireMock) %.1f s,"
+          + " DynamoDB emulator (Node) %.1f s, Step Functions server (Node) %.1f s%n", jvmCpu / 1e3, dynamoCpu / 1e3,
+          sfnCpu / 1e3));
       report.append(String.format("JVM: %d cores, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
           Runtime.getRuntime().maxMemory() >> 20));
     } finally {
@@ -139,6 +148,13 @@ class PipelineBenchmark {
     RunRecord run = pipeline.history().find(runId).orElseThrow();
     if (run.status() != RunStatus.COMPLETED) throw new AssertionError("cloud run " + ended.status() + " " + run.statusReason());
     return elapsed;
+  }
+
+  /** User + system CPU time of a process so far (Linux {@code /proc/<pid>/stat}, clock ticks of 10 ms). */
+  private static long cpuMillis(long pid) throws java.io.IOException {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
   }
 
   private static LambdaFunction timed(LambdaFunction worker, List<long[]> timings) {
