@@ -31,7 +31,7 @@ class LocalStackInitHookTest {
 
   @Container
   static final LocalStackContainer LOCALSTACK =
-      new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.9"))
+      new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4"))
           .withServices(LocalStackContainer.Service.DYNAMODB, LocalStackContainer.Service.S3,
               LocalStackContainer.Service.SQS)
           .withCopyFileToContainer(
