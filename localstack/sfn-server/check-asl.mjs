@@ -21,8 +21,8 @@ for (const file of process.argv.slice(2)) {
     status = 2;
     continue;
   }
-  const { isValid, errors } = aslValidator(definition);
-  const validatorErrors = isValid ? [] : errors.map((e) => `${e.path ?? e.instancePath ?? ''} ${e.message}`.trim());
+  const { isValid, errorsText } = aslValidator(definition);
+  const validatorErrors = isValid ? [] : errorsText('\n').split('\n').filter((line) => line.trim() !== '');
   const unsupported = unsupportedConstructs(definition);
   const valid = isValid && unsupported.length === 0;
   if (!valid && status === 0) status = 1;

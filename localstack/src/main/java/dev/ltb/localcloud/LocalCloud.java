@@ -27,6 +27,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -319,12 +320,12 @@ public final class LocalCloud implements AutoCloseable {
               : null;
       for (Service service : wanted) {
         switch (service) {
-          case SQS -> first.put(service, CompletableFuture.supplyAsync(ElasticMqEmulator::start, starter));
-          case S3 -> first.put(service, CompletableFuture.supplyAsync(S3ProxyEmulator::start, starter));
-          case LAMBDA -> first.put(service, CompletableFuture.supplyAsync(
-              () -> LambdaInvokeServer.start(functions, lambdaTimeout, lambdaMemoryMb), starter));
-          case DYNAMODB -> first.put(service, node.thenApplyAsync(runtime ->
-              NodeServer.start("dynamodb", runtime, "node/dynalite-server.mjs", List.of(), Map.of()), starter));
+          case SQS -> first.put(service, CompletableFuture.supplyAsync(timed(service, ElasticMqEmulator::start), starter));
+          case S3 -> first.put(service, CompletableFuture.supplyAsync(timed(service, S3ProxyEmulator::start), starter));
+          case LAMBDA -> first.put(service, CompletableFuture.supplyAsync(timed(service,
+              () -> LambdaInvokeServer.start(functions, lambdaTimeout, lambdaMemoryMb)), starter));
+          case DYNAMODB -> first.put(service, node.thenApplyAsync(runtime -> timed(service, () ->
+              NodeServer.start("dynamodb", runtime, "node/dynalite-server.mjs", List.of(), Map.of())).get(), starter));
           case STEP_FUNCTIONS -> { }
         }
       }
@@ -340,8 +341,9 @@ public final class LocalCloud implements AutoCloseable {
         env.put("LTB_SFN_TIME_SCALE", Double.toString(stepFunctionsTimeScale));
         env.put(Service.LAMBDA.endpointEnvironmentVariable(), running.get(Service.LAMBDA).endpoint().toString());
         env.put(Service.SQS.endpointEnvironmentVariable(), running.get(Service.SQS).endpoint().toString());
-        failure = collect(Map.of(Service.STEP_FUNCTIONS, node.thenApplyAsync(runtime ->
-            NodeServer.start("stepfunctions", runtime, "sfn-server/server.mjs", List.of(), env), starter)), running);
+        failure = collect(Map.of(Service.STEP_FUNCTIONS, node.thenApplyAsync(runtime -> timed(Service.STEP_FUNCTIONS,
+            () -> NodeServer.start("stepfunctions", runtime, "sfn-server/server.mjs", List.of(), env)).get(),
+            starter)), running);
       }
       if (failure != null) {
         new LocalCloud(running).close();
@@ -350,6 +352,15 @@ public final class LocalCloud implements AutoCloseable {
       LocalCloud cloud = new LocalCloud(running);
       LOG.info("local cloud up in {} ms: {}", (System.nanoTime() - started) / 1_000_000, cloud.systemProperties());
       return cloud;
+    }
+
+    private static Supplier<Emulator> timed(Service service, Supplier<Emulator> start) {
+      return () -> {
+        long begin = System.nanoTime();
+        Emulator emulator = start.get();
+        LOG.info("{} started in {} ms", service, (System.nanoTime() - begin) / 1_000_000);
+        return emulator;
+      };
     }
 
     private static RuntimeException collect(

@@ -25,10 +25,15 @@ public final class AslCheck {
   private AslCheck() {}
 
   public static AslReport check(Path file) {
+    return checkAll(List.of(file)).getFirst();
+  }
+
+  /** Checks several files with one Node process; the reports come in the order of the files. */
+  public static List<AslReport> checkAll(List<Path> files) {
     NodeRuntime node = NodeRuntime.installed();
-    Path absolute = file.toAbsolutePath().normalize();
-    ProcessBuilder builder = new ProcessBuilder(
-            node.node().toString(), node.script("sfn-server/check-asl.mjs").toString(), absolute.toString())
+    List<String> command = new ArrayList<>(List.of(node.node().toString(), node.script("sfn-server/check-asl.mjs").toString()));
+    files.forEach(file -> command.add(file.toAbsolutePath().normalize().toString()));
+    ProcessBuilder builder = new ProcessBuilder(command)
         .directory(node.home().toFile())
         .redirectErrorStream(true);
     try {
@@ -39,20 +44,22 @@ public final class AslCheck {
         process.destroyForcibly();
         throw new IllegalStateException("check-asl.mjs did not finish within 60 s");
       }
-      JsonNode report;
-      try {
-        report = JSON.readTree(output.lines().reduce((a, b) -> b).orElse(""));
-      } catch (IOException e) {
-        throw new IllegalStateException("check-asl.mjs answered no report (exit " + process.exitValue() + "):\n"
-            + output, e);
+      List<AslReport> reports = new ArrayList<>();
+      for (String line : output.lines().filter(l -> l.startsWith("{\"file\"")).toList()) {
+        JsonNode report = JSON.readTree(line);
+        reports.add(new AslReport(Path.of(report.path("file").asText()), report.path("valid").asBoolean(false),
+            strings(report.path("validatorErrors")), strings(report.path("unsupported"))));
       }
-      return new AslReport(absolute, report.path("valid").asBoolean(false),
-          strings(report.path("validatorErrors")), strings(report.path("unsupported")));
+      if (reports.size() != files.size()) {
+        throw new IllegalStateException("check-asl.mjs answered " + reports.size() + " reports for " + files.size()
+            + " files (exit " + process.exitValue() + "):\n" + output);
+      }
+      return reports;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run check-asl.mjs", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while checking " + file, e);
+      throw new IllegalStateException("interrupted while checking " + files, e);
     }
   }
 
