@@ -7,7 +7,11 @@ import dev.ltb.localcloud.internal.NodeServer;
 import dev.ltb.localcloud.internal.S3ProxyEmulator;
 import dev.ltb.localcloud.lambda.LambdaFunction;
 import dev.ltb.localcloud.lambda.LambdaInvokeServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,13 +25,15 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
-import java.util.function.Supplier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -190,6 +196,30 @@ public final class LocalCloud implements AutoCloseable {
     return "arn:aws:states:" + REGION + ":" + ACCOUNT_ID + ":stateMachine:" + name;
   }
 
+  /**
+   * Creates a state machine on the local Step Functions server from an ASL file, replacing each {@code ${Key}}
+   * of {@code substitutions} as CloudFormation's {@code DefinitionSubstitutions} do (CDK deploys the same file
+   * that way), and returns its ARN. Creating the same name with the same definition again returns the same ARN.
+   */
+  public String createStateMachine(String name, Path aslFile, Map<String, String> substitutions) {
+    String definition;
+    try {
+      definition = Files.readString(aslFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + aslFile, e);
+    }
+    for (Map.Entry<String, String> substitution : substitutions.entrySet()) {
+      definition = definition.replace("${" + substitution.getKey() + "}", substitution.getValue());
+    }
+    String finalDefinition = definition;
+    try (SfnClient sfn = client(Service.STEP_FUNCTIONS, SfnClient.builder())) {
+      return sfn.createStateMachine(b -> b.name(name)
+              .definition(finalDefinition)
+              .roleArn("arn:aws:iam::" + ACCOUNT_ID + ":role/" + name))
+          .stateMachineArn();
+    }
+  }
+
   /** The PID of a service run as a Node child process (DynamoDB, Step Functions). */
   public long pid(Service service) {
     if (emulators.get(service) instanceof NodeServer node) {
@@ -219,6 +249,7 @@ public final class LocalCloud implements AutoCloseable {
     private Function<String, LambdaFunction> functions = name -> null;
     private Duration lambdaTimeout = Duration.ofMinutes(15);
     private int lambdaMemoryMb = 1024;
+    private double stepFunctionsTimeScale = 1.0;
 
     private Builder() {}
 
@@ -251,6 +282,19 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     /**
+     * Multiplies the Step Functions server's Retry intervals and Wait durations (default 1.0), so tests of retry
+     * paths need not wait real seconds. With a scale other than 1, each retry waits {@code IntervalSeconds} ×
+     * scale without backoff. Task timeouts and heartbeats are never scaled.
+     */
+    public Builder stepFunctionsTimeScale(double scale) {
+      if (!(scale > 0)) {
+        throw new IllegalArgumentException("the time scale must be positive, was " + scale);
+      }
+      this.stepFunctionsTimeScale = scale;
+      return this;
+    }
+
+    /**
      * Starts the chosen services, the independent ones in parallel; if one fails, the others are stopped and
      * the failure is thrown.
      */
@@ -261,19 +305,26 @@ public final class LocalCloud implements AutoCloseable {
         wanted.add(Service.SQS);
       }
       long started = System.nanoTime();
+      // One thread per emulator: the common pool has a single worker on a 2-core machine.
+      try (ExecutorService starter = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().factory())) {
+        return start(wanted, starter, started);
+      }
+    }
+
+    private LocalCloud start(EnumSet<Service> wanted, ExecutorService starter, long started) {
       Map<Service, CompletableFuture<Emulator>> first = new EnumMap<>(Service.class);
       CompletableFuture<NodeRuntime> node =
           wanted.contains(Service.DYNAMODB) || wanted.contains(Service.STEP_FUNCTIONS)
-              ? async(NodeRuntime::installed)
+              ? CompletableFuture.supplyAsync(NodeRuntime::installed, starter)
               : null;
       for (Service service : wanted) {
         switch (service) {
-          case SQS -> first.put(service, async(ElasticMqEmulator::start));
-          case S3 -> first.put(service, async(S3ProxyEmulator::start));
-          case LAMBDA -> first.put(service,
-              async(() -> LambdaInvokeServer.start(functions, lambdaTimeout, lambdaMemoryMb)));
+          case SQS -> first.put(service, CompletableFuture.supplyAsync(ElasticMqEmulator::start, starter));
+          case S3 -> first.put(service, CompletableFuture.supplyAsync(S3ProxyEmulator::start, starter));
+          case LAMBDA -> first.put(service, CompletableFuture.supplyAsync(
+              () -> LambdaInvokeServer.start(functions, lambdaTimeout, lambdaMemoryMb), starter));
           case DYNAMODB -> first.put(service, node.thenApplyAsync(runtime ->
-              NodeServer.start("dynamodb", runtime, "node/dynalite-server.mjs", List.of(), Map.of())));
+              NodeServer.start("dynamodb", runtime, "node/dynalite-server.mjs", List.of(), Map.of()), starter));
           case STEP_FUNCTIONS -> { }
         }
       }
@@ -285,10 +336,12 @@ public final class LocalCloud implements AutoCloseable {
         env.put("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID);
         env.put("AWS_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY);
         env.put("AWS_EC2_METADATA_DISABLED", "true");
+        env.put("LTB_ACCOUNT_ID", ACCOUNT_ID);
+        env.put("LTB_SFN_TIME_SCALE", Double.toString(stepFunctionsTimeScale));
         env.put(Service.LAMBDA.endpointEnvironmentVariable(), running.get(Service.LAMBDA).endpoint().toString());
         env.put(Service.SQS.endpointEnvironmentVariable(), running.get(Service.SQS).endpoint().toString());
         failure = collect(Map.of(Service.STEP_FUNCTIONS, node.thenApplyAsync(runtime ->
-            NodeServer.start("stepfunctions", runtime, "sfn-server/server.mjs", List.of(), env))), running);
+            NodeServer.start("stepfunctions", runtime, "sfn-server/server.mjs", List.of(), env), starter)), running);
       }
       if (failure != null) {
         new LocalCloud(running).close();
@@ -297,10 +350,6 @@ public final class LocalCloud implements AutoCloseable {
       LocalCloud cloud = new LocalCloud(running);
       LOG.info("local cloud up in {} ms: {}", (System.nanoTime() - started) / 1_000_000, cloud.systemProperties());
       return cloud;
-    }
-
-    private static <T> CompletableFuture<T> async(Supplier<T> start) {
-      return CompletableFuture.supplyAsync(start);
     }
 
     private static RuntimeException collect(
