@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The local cloud for a test class: DynamoDB (dynalite) and S3 (S3Proxy) started once per JVM, and, for the
+ * The local cloud for a test class: DynamoDB (dynalite), S3 (S3Proxy) and Step Functions (with the SQS and
+ * Lambda endpoints it needs) started once per JVM, and, for the
  * class's duration, the SDK's standard configuration ({@code aws.region}, credentials, {@code
  * aws.endpointUrl*} system properties) pointing at them. {@link #clients()} are the production {@link
  * AwsClients}, built with no endpoint of their own: they find the emulators exactly as a Lambda finds AWS.
@@ -23,8 +24,9 @@ public final class LocalAws implements BeforeAllCallback, AfterAllCallback {
   private SystemPropertiesScope properties;
   private AwsClients clients;
 
-  private static synchronized LocalCloud cloud() {
-    if (cloud == null) cloud = LocalCloud.builder().services(Service.DYNAMODB, Service.S3).start();
+  /** The running cloud (started on first use, stopped when the JVM exits). */
+  public static synchronized LocalCloud cloud() {
+    if (cloud == null) cloud = LocalCloud.builder().services(Service.DYNAMODB, Service.S3, Service.STEP_FUNCTIONS).start();
     return cloud;
   }
 

@@ -38,6 +38,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.IgnoreNullsMode;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
@@ -378,6 +379,24 @@ public final class DynamoRunHistory implements RunHistory {
         "Run id prefix '" + runIdOrPrefix + "' is ambiguous; it matches "
             + String.join(", ", matches.subList(0, Math.min(CANDIDATES_SHOWN, matches.size())))
             + (matches.size() > CANDIDATES_SHOWN ? " and more" : "") + ". Give more characters.");
+  }
+
+  /**
+   * The run's current status (one strongly consistent GetItem; no suite or summary fetched from S3 or decoded):
+   * what a worker checks to drop the rest of a cancelled run. Empty when the run is not in this tenant's history.
+   */
+  public Optional<RunStatus> status(String runId) {
+    try {
+      RunItem item =
+          runs.getItem(
+              GetItemEnhancedRequest.builder()
+                  .key(Key.builder().partitionValue(Keys.tenantPartition(tenantId)).sortValue(Keys.runSortKey(runId)).build())
+                  .consistentRead(true)
+                  .build());
+      return Optional.ofNullable(item).map(found -> RunStatus.valueOf(found.status));
+    } catch (SdkException e) {
+      throw DynamoErrors.failure("read the status of run " + runId, tableName, e);
+    }
   }
 
   /** This tenant's runs, most recent first (ties: higher run id first), through the runsByCreatedAt index. */

@@ -288,6 +288,8 @@ class DynamoRunHistoryTest {
     assertThat(history.find(RUN).orElseThrow())
         .extracting(RunRecord::status, RunRecord::statusReason, RunRecord::finishedAt, RunRecord::summary, RunRecord::totalItems)
         .containsExactly(RunStatus.CANCELLED, "cancelled by the user", NOW, null, 20L);
+    assertThat(history.status(RUN)).contains(RunStatus.CANCELLED);
+    assertThat(history.status("unknown-run")).isEmpty();
     assertThat(history.tryFinish(RUN, RunStatus.COMPLETED, summary(RUN), null)).isFalse();
     assertThat(history.start(RUN, 40)).isFalse();
   }
