@@ -1,7 +1,6 @@
 package dev.ltb.pipeline;
 
 import dev.ltb.run.RunHistory;
-import dev.ltb.run.RunRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +30,7 @@ final class RunWatch {
     Instant now = clock.instant();
     if (now.isBefore(nextPoll)) return false;
     nextPoll = now.plus(pollInterval);
-    ended = Runs.find(history, run).map(RunRecord::status).map(status -> status.terminal()).orElse(true);
+    ended = history.status(run.runId()).map(status -> status.terminal()).orElse(true);
     return ended;
   }
 }

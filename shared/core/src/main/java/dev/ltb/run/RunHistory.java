@@ -43,6 +43,14 @@ public interface RunHistory extends AutoCloseable {
     return itemIds.stream().filter(completed::contains).collect(Collectors.toUnmodifiableSet());
   }
 
+  /**
+   * The run's current status, or empty when there is no such run: what a cloud worker polls to drop the rest of
+   * a cancelled run. The default reads the whole record; stores that can read just the status override it.
+   */
+  default Optional<RunStatus> status(String runId) {
+    return find(runId).filter(run -> run.runId().equals(runId)).map(RunRecord::status);
+  }
+
   void updateStatus(String runId, RunStatus status, String reason);
 
   void finish(String runId, RunStatus status, RunSummary summary, String reason);
