@@ -28,7 +28,9 @@ const PAYLOAD_LIMIT = 262144; // characters, the Step Functions quota for inputs
 const MAX_TIMER_SECONDS = 2147483; // setTimeout's limit, standing in for AWS's "no task timeout"
 const TOKEN_SENTINEL = `ltb-local-task-token-${randomUUID()}`;
 
-const lambda = new LambdaClient({ region: REGION, maxAttempts: 1 });
+// One attempt per Lambda invocation (a retry is the state machine's Retry, as on AWS), and no kept-alive
+// sockets: a socket the endpoint closed while idle would otherwise fail that single attempt.
+const lambda = new LambdaClient({ region: REGION, maxAttempts: 1, requestHandler: { httpAgent: new http.Agent({ keepAlive: false }) } });
 const sqs = new SQSClient({ region: REGION, useQueueUrlAsEndpoint: false });
 
 /** name -> { arn, name, definition (string), program (rewritten object), tasks, roleArn, type, creationDate } */

@@ -168,6 +168,30 @@ class StepFunctionsServerTest {
   }
 
   @Test
+  void aTaskPastItsTimeoutSecondsFailsWithStatesTimeoutAndItsTokenIsClosed() throws Exception {
+    String queue = cloud.queues().create("shards-timeout", 30).url();
+    String machine = sfn.createStateMachine(b -> b.name("timeout").roleArn("arn:aws:iam::000000000000:role/t")
+        .definition("""
+            {"StartAt": "Wait", "States": {
+              "Wait": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+                       "Parameters": {"QueueUrl": "%s", "MessageBody": {"taskToken.$": "$$.Task.Token"}},
+                       "TimeoutSeconds": 1,
+                       "Catch": [{"ErrorEquals": ["States.Timeout"], "ResultPath": "$.timeout", "Next": "Recorded"}],
+                       "End": true},
+              "Recorded": {"Type": "Pass", "End": true}}}""".formatted(queue))).stateMachineArn();
+    String executionArn = sfn.startExecution(b -> b.stateMachineArn(machine).input("{}")).executionArn();
+    String token = JSON.readTree(awaitMessage(queue).body()).path("taskToken").asText();
+
+    DescribeExecutionResponse done = awaitEnd(executionArn);
+
+    assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(JSON.readTree(done.output()).path("timeout").path("Error").asText()).isEqualTo("States.Timeout");
+    Thread.sleep(100); // the token closes just after the state's timeout
+    assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(token).output("{}")))
+        .isInstanceOf(TaskTimedOutException.class);
+  }
+
+  @Test
   void theApiAnswersWithAwsErrors() {
     assertThatThrownBy(() -> sfn.describeExecution(b -> b.executionArn(
             "arn:aws:states:us-east-1:000000000000:execution:shards:nope")))
