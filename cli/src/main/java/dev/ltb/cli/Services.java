@@ -20,8 +20,8 @@ import dev.ltb.provider.cache.CachingProvider;
 import dev.ltb.provider.cache.ResponseCache;
 import dev.ltb.run.LocalRunner;
 import dev.ltb.run.RunHistory;
+import dev.ltb.run.RunRecord;
 import dev.ltb.suite.Suite;
-import dev.ltb.suite.SuiteCodec;
 import dev.ltb.suite.load.SuiteLoader;
 import dev.ltb.suite.load.SuiteVocabulary;
 import java.nio.file.Path;
@@ -79,10 +79,13 @@ final class Services {
 
   /** The suite a past run was started with, as stored with it. */
   Suite storedSuite(RunHistory history, String runIdOrPrefix) {
+    RunRecord run =
+        history
+            .find(runIdOrPrefix)
+            .orElseThrow(() -> new UserInputException("no run " + runIdOrPrefix + "; ltb list shows the runs"));
     return history
-        .find(runIdOrPrefix)
-        .map(record -> SuiteCodec.fromJson(record.suiteJson()))
-        .orElseThrow(() -> new UserInputException("no run " + runIdOrPrefix + "; ltb list shows the runs"));
+        .suite(run.runId())
+        .orElseThrow(() -> new UserInputException("run " + run.runId() + " has no stored suite"));
   }
 
   RunHistory openHistory(HistoryOption option) {

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -45,7 +46,9 @@ import java.util.function.Predicate;
  * its named scores ({@link DerivedMetrics}).
  *
  * <p>A provider failure is recorded on its item as data and never aborts the run; a failing sink (storage)
- * does abort, since results would otherwise be lost.
+ * does abort, since results would otherwise be lost. When the calling thread is interrupted (the process is
+ * going away) no further item starts, items in flight are left without a result (a resume or a redelivered
+ * shard runs them) and {@link #execute} throws {@link CancellationException}.
  */
 public final class ShardExecutor implements AutoCloseable {
 
@@ -101,7 +104,7 @@ public final class ShardExecutor implements AutoCloseable {
           counters.skipped.incrementAndGet();
           continue;
         }
-        if (cancelled.getAsBoolean() || sinkFailure.get() != null) {
+        if (cancelled.getAsBoolean() || sinkFailure.get() != null || Thread.currentThread().isInterrupted()) {
           stoppedEarly = true;
           break;
         }
@@ -110,6 +113,7 @@ public final class ShardExecutor implements AutoCloseable {
             () -> {
               try {
                 ItemResult result = runItem(runId, item, counters);
+                if (result == null) return; // interrupted before it had an outcome: left for a later run
                 counters.count(result);
                 sink.accept(result);
               } catch (RuntimeException e) {
@@ -121,6 +125,9 @@ public final class ShardExecutor implements AutoCloseable {
       }
     }
     if (sinkFailure.get() != null) throw new ResultStorageException("storing results failed", sinkFailure.get());
+    if (Thread.currentThread().isInterrupted())
+      throw new CancellationException(
+          "interrupted after " + counters.executed.get() + " items; the items in flight were left without a result");
     return counters.report(stoppedEarly && cancelled.getAsBoolean());
   }
 
@@ -153,6 +160,8 @@ public final class ShardExecutor implements AutoCloseable {
       try {
         response = call(item, request, attempts, counters);
       } catch (ProviderException e) {
+        // providers turn an interrupt into a timeout error and keep the flag: not an outcome of the item
+        if (Thread.currentThread().isInterrupted() && !deadline.expired()) return null;
         return result.attempts(attempts.get()).error(e.kind().id(), e.getMessage());
       } catch (InterruptedException | FailsafeException e) {
         if (deadline.expired()) {
@@ -161,7 +170,7 @@ public final class ShardExecutor implements AutoCloseable {
               .error("item-timeout", "no result within " + format(suite.options().itemTimeout()) + " after "
                   + attempts.get() + " attempt(s)");
         }
-        return result.attempts(attempts.get()).error("internal", "interrupted: " + e.getMessage());
+        return null; // the executing thread was interrupted (process stopping): no outcome to store
       }
     }
     // a cached answer carries what the original call cost, but nothing is spent on it now

@@ -70,4 +70,21 @@ class PlannerTest {
     assertThat(plan.shards()).hasSize(500_000);
     assertThat(plan.shards().getLast().items().getLast().id()).isEqualTo("t000999-p9-m9-r499");
   }
+
+  @Test
+  void aShardComputedByIndexEqualsThatShardOfTheWholePlan() {
+    Suite suite = suite(7, 2, 3, 2, 10);
+    RunPlan plan = new Planner().plan("run-1", suite);
+
+    assertThat(new Planner().shardCount(suite)).isEqualTo(plan.shards().size());
+    for (Shard shard : plan.shards()) assertThat(new Planner().shard("run-1", suite, shard.index())).isEqualTo(shard);
+  }
+
+  @Test
+  void aShardIndexOutsideThePlanIsRefused() {
+    Suite suite = suite(3, 1, 1, 1, 2);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Planner().shard("r", suite, 2))
+        .isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessage("the plan has 2 shards; there is no shard 2");
+  }
 }

@@ -353,4 +353,35 @@ class ShardExecutorTest {
     ProviderException tooLong = new ProviderException.RateLimited("429", 429, Duration.ofMinutes(10));
     assertThat(ShardExecutor.delayBeforeRetry(settings, tooLong, 1)).isLessThan(Duration.ofMillis(5026));
   }
+
+  @Test
+  void anInterruptedExecutionStoresNoResultForItsItemsInFlightAndSaysSo() throws Exception {
+    Suite suite = suite(40, options(4, 0, Duration.ofSeconds(30), null), null);
+    Provider slow =
+        provider(request -> {
+          try {
+            Thread.sleep(200);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // as the HTTP transport and scripted provider do
+            throw new ProviderException.Timeout("interrupted", null);
+          }
+          return answer("C");
+        });
+    List<ItemResult> stored = new CopyOnWriteArrayList<>();
+    List<Throwable> thrown = new CopyOnWriteArrayList<>();
+    Thread caller =
+        Thread.ofPlatform().start(() -> {
+          try (ShardExecutor executor = ShardExecutor.builder(suite, List.of(slow), CONTAINS_EXPECTED).build()) {
+            executor.execute("run", new Planner().plan("run", suite).items()::iterator, id -> false, stored::add);
+          } catch (RuntimeException e) {
+            thrown.add(e);
+          }
+        });
+    Thread.sleep(500);
+    caller.interrupt();
+    caller.join(10_000);
+
+    assertThat(thrown).singleElement().isInstanceOf(java.util.concurrent.CancellationException.class);
+    assertThat(stored).hasSizeLessThan(40).allSatisfy(result -> assertThat(result.error()).isNull());
+  }
 }
