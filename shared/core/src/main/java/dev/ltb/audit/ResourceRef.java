@@ -1,0 +1,28 @@
+package dev.ltb.audit;
+
+import dev.ltb.tenancy.Ids;
+import java.util.Set;
+
+/**
+ * What an action touched: a type from a fixed list and an id that passes {@link Ids#requireResourceId} (or none,
+ * for collections), so neither can carry free text.
+ */
+public record ResourceRef(String type, String id) {
+
+  public static final Set<String> TYPES = Set.of("tenant", "run", "suite", "dataset", "plugin", "provider-credential",
+      "webhook", "hook", "api-key", "member", "usage", "audit");
+
+  public ResourceRef {
+    if (!TYPES.contains(type)) throw new IllegalArgumentException("unknown audit resource type " + Ids.describe(type));
+    if (id != null) Ids.requireResourceId(type + " id", id);
+  }
+
+  public static ResourceRef of(String type, String id) {
+    return new ResourceRef(type, id);
+  }
+
+  /** A collection (e.g. "the runs"), or a resource whose id is not known or not valid. */
+  public static ResourceRef collection(String type) {
+    return new ResourceRef(type, null);
+  }
+}
