@@ -1,11 +1,14 @@
 package dev.ltb.audit;
 
+import dev.ltb.provider.Redaction;
 import dev.ltb.tenancy.Ids;
+import java.util.List;
 import java.util.Set;
 
 /**
  * What an action touched: a type from a fixed list and an id that passes {@link Ids#requireResourceId} (or none,
- * for collections), so neither can carry free text.
+ * for collections), so neither can carry free text. An id shaped like a credential (someone pasted a key into a
+ * URL) is recorded as {@code redacted}.
  */
 public record ResourceRef(String type, String id) {
 
@@ -14,7 +17,10 @@ public record ResourceRef(String type, String id) {
 
   public ResourceRef {
     if (!TYPES.contains(type)) throw new IllegalArgumentException("unknown audit resource type " + Ids.describe(type));
-    if (id != null) Ids.requireResourceId(type + " id", id);
+    if (id != null) {
+      Ids.requireResourceId(type + " id", id);
+      if (!Redaction.redact(id, List.of()).equals(id)) id = "redacted";
+    }
   }
 
   public static ResourceRef of(String type, String id) {
