@@ -3,10 +3,12 @@ package dev.ltb.run;
 import dev.ltb.aggregate.RunSummary;
 import dev.ltb.engine.ItemResult;
 import dev.ltb.engine.ResultSink;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Port: where runs and their item results are kept. Locally SQLite, in the cloud DynamoDB + S3. All
@@ -30,6 +32,16 @@ public interface RunHistory extends AutoCloseable {
 
   /** Ids of the items of this run that already have a result (for resume and redelivery). */
   Set<String> completedItemIds(String runId);
+
+  /**
+   * Which of {@code itemIds} already have a result in this run: what a redelivered shard skips. The default
+   * filters {@link #completedItemIds(String)}; a history where the whole run is expensive to read (DynamoDB)
+   * answers with point reads of just these items.
+   */
+  default Set<String> completedItemIds(String runId, Collection<String> itemIds) {
+    Set<String> completed = completedItemIds(runId);
+    return itemIds.stream().filter(completed::contains).collect(Collectors.toUnmodifiableSet());
+  }
 
   void updateStatus(String runId, RunStatus status, String reason);
 

@@ -1,0 +1,77 @@
+package dev.ltb.aws;
+
+import dev.ltb.aws.dynamodb.DynamoRunEvents;
+import dev.ltb.aws.dynamodb.DynamoRunHistories;
+import dev.ltb.aws.s3.S3BlobStore;
+import dev.ltb.aws.secrets.PowertoolsSecretResolver;
+import dev.ltb.aws.sfn.StepFunctionsShardCallbacks;
+import java.util.Objects;
+
+/**
+ * The core's pipeline ports served by AWS, wired from {@link AwsSettings} and shared {@link AwsClients}:
+ * build one per Lambda container (outside the handler) and hand its parts to the core's steps. Each part is
+ * built when first asked for, so a function only needs the variables of the parts it uses.
+ */
+public final class AwsAdapters implements AutoCloseable {
+
+  private final AwsClients clients;
+  private final AwsSettings settings;
+  private volatile S3BlobStore blobStore;
+  private volatile DynamoRunHistories runHistories;
+  private volatile DynamoRunEvents runEvents;
+  private volatile StepFunctionsShardCallbacks shardCallbacks;
+  private volatile PowertoolsSecretResolver secrets;
+
+  public AwsAdapters(AwsClients clients, AwsSettings settings) {
+    this.clients = Objects.requireNonNull(clients, "clients");
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  /** From the process environment, with clients configured by the SDK's standard configuration. */
+  public static AwsAdapters fromEnvironment() {
+    return new AwsAdapters(new AwsClients(), AwsSettings.fromEnvironment());
+  }
+
+  public AwsClients clients() {
+    return clients;
+  }
+
+  public AwsSettings settings() {
+    return settings;
+  }
+
+  /** S3 on {@code LTB_BUCKET}. */
+  public synchronized S3BlobStore blobStore() {
+    if (blobStore == null) blobStore = new S3BlobStore(clients.s3(), settings.bucket());
+    return blobStore;
+  }
+
+  /** DynamoDB on {@code LTB_TABLE}, large JSON in {@link #blobStore()}. */
+  public synchronized DynamoRunHistories runHistories() {
+    if (runHistories == null)
+      runHistories = DynamoRunHistories.builder(clients.dynamoDbEnhanced(), settings.table(), blobStore()).build();
+    return runHistories;
+  }
+
+  /** DynamoDB on {@code LTB_EVENTS_TABLE}; also reads them back. */
+  public synchronized DynamoRunEvents runEvents() {
+    if (runEvents == null) runEvents = new DynamoRunEvents(clients.dynamoDbEnhanced(), settings.eventsTable());
+    return runEvents;
+  }
+
+  public synchronized StepFunctionsShardCallbacks shardCallbacks() {
+    if (shardCallbacks == null) shardCallbacks = new StepFunctionsShardCallbacks(clients.sfn());
+    return shardCallbacks;
+  }
+
+  /** Deployment-wide secrets; {@code secrets().forTenant(id)} for one tenant's. */
+  public synchronized PowertoolsSecretResolver secrets() {
+    if (secrets == null) secrets = PowertoolsSecretResolver.from(settings, clients::secretsManager, clients::ssm);
+    return secrets;
+  }
+
+  @Override
+  public void close() {
+    clients.close();
+  }
+}

@@ -1,0 +1,115 @@
+package dev.ltb.aws;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Every environment variable the AWS adapters read, in one place (docs/aws-adapters.md lists them too).
+ * Endpoints and regions are not here: the SDK reads them from its standard configuration ({@code AWS_REGION},
+ * {@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_<SERVICE>}, the {@code aws.*} system properties).
+ *
+ * <ul>
+ *   <li>{@value #TABLE}: the DynamoDB table of runs and results;
+ *   <li>{@value #EVENTS_TABLE}: the DynamoDB table of run events;
+ *   <li>{@value #BUCKET}: the S3 bucket of suites, large outputs, summaries and reports;
+ *   <li>{@value #SECRETS_SOURCE}: {@code secretsmanager} (default) or {@code ssm}, where provider API keys live;
+ *   <li>{@value #SECRETS_PREFIX}: prepended to a secret's name, default {@value #DEFAULT_SECRETS_PREFIX};
+ *   <li>{@value #SECRETS_TTL_SECONDS}: how long a resolved secret is cached, default 300.
+ * </ul>
+ *
+ * A setting is checked when first asked for, so a function that never touches the events table does not
+ * need {@value #EVENTS_TABLE}.
+ */
+public final class AwsSettings {
+
+  public static final String TABLE = "LTB_TABLE";
+  public static final String EVENTS_TABLE = "LTB_EVENTS_TABLE";
+  public static final String BUCKET = "LTB_BUCKET";
+  public static final String SECRETS_SOURCE = "LTB_SECRETS_SOURCE";
+  public static final String SECRETS_PREFIX = "LTB_SECRETS_PREFIX";
+  public static final String SECRETS_TTL_SECONDS = "LTB_SECRETS_TTL_SECONDS";
+
+  public static final String DEFAULT_SECRETS_PREFIX = "ltb/";
+  public static final Duration DEFAULT_SECRETS_TTL = Duration.ofMinutes(5);
+
+  /** Where {@link dev.ltb.aws.secrets.PowertoolsSecretResolver} looks secrets up. */
+  public enum SecretSource {
+    SECRETS_MANAGER,
+    SSM
+  }
+
+  private final Map<String, String> environment;
+
+  private AwsSettings(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
+
+  public static AwsSettings fromEnvironment() {
+    return of(System.getenv());
+  }
+
+  public static AwsSettings of(Map<String, String> environment) {
+    return new AwsSettings(Objects.requireNonNull(environment, "environment"));
+  }
+
+  public String table() {
+    return required(TABLE, "the DynamoDB table of runs and results");
+  }
+
+  public String eventsTable() {
+    return required(EVENTS_TABLE, "the DynamoDB table of run events");
+  }
+
+  public String bucket() {
+    return required(BUCKET, "the S3 bucket of suites, outputs and reports");
+  }
+
+  public SecretSource secretsSource() {
+    return value(SECRETS_SOURCE)
+        .map(
+            source ->
+                switch (source.toLowerCase(java.util.Locale.ROOT)) {
+                  case "secretsmanager", "secrets-manager" -> SecretSource.SECRETS_MANAGER;
+                  case "ssm", "parameter-store" -> SecretSource.SSM;
+                  default ->
+                      throw new AwsConfigurationException(
+                          SECRETS_SOURCE + " is '" + source + "'; use secretsmanager or ssm");
+                })
+        .orElse(SecretSource.SECRETS_MANAGER);
+  }
+
+  public String secretsPrefix() {
+    String prefix = environment.get(SECRETS_PREFIX);
+    return prefix == null ? DEFAULT_SECRETS_PREFIX : prefix.strip();
+  }
+
+  public Duration secretsTtl() {
+    return value(SECRETS_TTL_SECONDS)
+        .map(
+            seconds -> {
+              try {
+                long parsed = Long.parseLong(seconds);
+                if (parsed < 0) throw new NumberFormatException();
+                return Duration.ofSeconds(parsed);
+              } catch (NumberFormatException e) {
+                throw new AwsConfigurationException(
+                    SECRETS_TTL_SECONDS + " is '" + seconds + "'; give a whole number of seconds >= 0");
+              }
+            })
+        .orElse(DEFAULT_SECRETS_TTL);
+  }
+
+  private Optional<String> value(String variable) {
+    return Optional.ofNullable(environment.get(variable)).map(String::strip).filter(value -> !value.isEmpty());
+  }
+
+  private String required(String variable, String what) {
+    return value(variable)
+        .orElseThrow(
+            () ->
+                new AwsConfigurationException(
+                    variable + " is not set: it names " + what + " (see docs/aws-adapters.md)"));
+  }
+}

@@ -1,0 +1,85 @@
+package dev.ltb.aws.s3;
+
+import dev.ltb.aws.AwsStorageException;
+import dev.ltb.pipeline.BlobStore;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Blobs in one S3 bucket. Callers choose the keys (by convention {@code tenants/<tenantId>/…}); this store
+ * only checks that a key is one S3 accepts. Failures say which bucket and key and what to check.
+ */
+public final class S3BlobStore implements BlobStore {
+
+  private static final int MAX_KEY_BYTES = 1_024;
+
+  private final S3Client s3;
+  private final String bucket;
+
+  public S3BlobStore(S3Client s3, String bucket) {
+    this.s3 = Objects.requireNonNull(s3, "s3");
+    if (bucket == null || bucket.isBlank()) throw new IllegalArgumentException("bucket must not be blank");
+    this.bucket = bucket;
+  }
+
+  public String bucket() {
+    return bucket;
+  }
+
+  @Override
+  public void put(String key, byte[] content, String contentType) {
+    checkKey(key);
+    Objects.requireNonNull(content, "content");
+    try {
+      s3.putObject(
+          request -> request.bucket(bucket).key(key).contentType(contentType == null ? "application/octet-stream" : contentType),
+          RequestBody.fromBytes(content));
+    } catch (SdkException e) {
+      throw failure("write", key, e);
+    }
+  }
+
+  @Override
+  public Optional<byte[]> get(String key) {
+    checkKey(key);
+    try {
+      return Optional.of(s3.getObjectAsBytes(request -> request.bucket(bucket).key(key)).asByteArray());
+    } catch (NoSuchKeyException e) {
+      return Optional.empty();
+    } catch (SdkException e) {
+      throw failure("read", key, e);
+    }
+  }
+
+  /** {@code s3://bucket/key}, for messages. */
+  public String uri(String key) {
+    return "s3://" + bucket + "/" + key;
+  }
+
+  private AwsStorageException failure(String action, String key, SdkException e) {
+    String hint =
+        switch (e) {
+          case NoSuchBucketException ignored ->
+              "the bucket does not exist: create it or set LTB_BUCKET to an existing one";
+          case S3Exception s3Error when s3Error.statusCode() == 403 ->
+              "access denied: the function's role needs s3:GetObject and s3:PutObject on " + bucket + "/tenants/*";
+          case S3Exception s3Error -> "S3 answered " + s3Error.statusCode() + ": " + s3Error.awsErrorDetails().errorMessage();
+          default -> e.getMessage();
+        };
+    return new AwsStorageException("Cannot " + action + " " + uri(key) + ": " + hint, e);
+  }
+
+  private static void checkKey(String key) {
+    if (key == null || key.isBlank()) throw new IllegalArgumentException("A blob key must not be blank");
+    if (key.startsWith("/")) throw new IllegalArgumentException("A blob key must not start with '/': " + key);
+    if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES)
+      throw new IllegalArgumentException("A blob key is at most 1,024 bytes of UTF-8, S3's limit: " + key);
+  }
+}
