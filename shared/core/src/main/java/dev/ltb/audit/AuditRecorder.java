@@ -65,6 +65,14 @@ public final class AuditRecorder {
   private String newId(Instant at) {
     byte[] suffix = new byte[6];
     random.nextBytes(suffix);
-    return ID_TIME.format(at) + "-" + HexFormat.of().formatHex(suffix);
+    return timeKey(at) + "-" + HexFormat.of().formatHex(suffix);
+  }
+
+  /**
+   * The time part that starts every record id made at {@code at}: ids sort by time, so storage can select a time
+   * window by id range ({@code id >= timeKey(from)} and {@code id < timeKey(to)}).
+   */
+  public static String timeKey(Instant at) {
+    return ID_TIME.format(at);
   }
 }
