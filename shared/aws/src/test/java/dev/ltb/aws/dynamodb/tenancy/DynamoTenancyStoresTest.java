@@ -24,6 +24,8 @@ import dev.ltb.tenancy.TenantId;
 import dev.ltb.usage.DailyUsage;
 import dev.ltb.usage.UsageRecord;
 import dev.ltb.usage.UsageTotals;
+import dev.ltb.webhook.DeliveryAttempt;
+import dev.ltb.webhook.WebhookEventType;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -187,6 +189,31 @@ class DynamoTenancyStoresTest {
     assertThat(ids.remember(BETA, "on-push", "d-1", T0)).isTrue();
     assertThat(item("TENANT#acme", "HOOKDLV#on-push#d-1").get("expiresAt").n())
         .isEqualTo(Long.toString(T0.plus(Duration.ofDays(30)).getEpochSecond()));
+  }
+
+  @Test
+  void aWebhooksDeliveryLogIsReadNewestFirstPageByPage() {
+    DynamoDeliveryLog log = new DynamoTenancyStores(dynamo, table).deliveryLog();
+    List<DeliveryAttempt> written = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      DeliveryAttempt attempt = new DeliveryAttempt(ACME, "ci", "dlv_1", "evt_1", WebhookEventType.RUN_COMPLETED, i,
+          T0.plusSeconds(10L * i), i < 5 ? DeliveryAttempt.Outcome.RETRY_SCHEDULED : DeliveryAttempt.Outcome.DELIVERED,
+          i < 5 ? 503 : 200, 40, i < 5 ? "receiver answered 503" : null, null);
+      log.append(attempt);
+      written.add(attempt);
+    }
+    log.append(new DeliveryAttempt(ACME, "other", "dlv_2", "evt_2", WebhookEventType.TEST, 1, T0,
+        DeliveryAttempt.Outcome.DELIVERED, 200, 10, null, null));
+
+    Page<DeliveryAttempt> first = log.list(ACME, "ci", PageRequest.first(3));
+    Page<DeliveryAttempt> second = log.list(ACME, "ci", new PageRequest(3, first.nextCursor().orElseThrow()));
+
+    assertThat(first.items()).containsExactlyElementsOf(written.reversed().subList(0, 3));
+    assertThat(second.items()).containsExactlyElementsOf(written.reversed().subList(3, 5));
+    assertThat(second.nextCursor()).isEmpty();
+    assertThat(log.list(BETA, "ci", PageRequest.first()).items()).isEmpty();
+    assertThatThrownBy(() -> log.list(ACME, "other", new PageRequest(3, first.nextCursor().get())))
+        .hasMessage("cursor does not belong to this webhook");
   }
 
   @Test
