@@ -121,6 +121,7 @@ class InboundHookServiceTest {
   @Test
   void aReplayedDeliveryIsRefusedAndStartsNothing() {
     service.handle(signedPush());
+    clock.advance(Duration.ofSeconds(1));
 
     HookOutcome replay = service.handle(signedPush());
 
