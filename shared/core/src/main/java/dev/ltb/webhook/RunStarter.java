@@ -1,0 +1,27 @@
+package dev.ltb.webhook;
+
+import dev.ltb.security.Principal;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Port: starts a run of a stored suite; the same use case behind {@code POST /runs}, so quotas
+ * ({@link dev.ltb.tenancy.QuotaGuard}, which may throw {@link dev.ltb.tenancy.QuotaExceededException}) and audit
+ * apply alike. Idempotent per {@code idempotencyKey}: the same key returns the same run id.
+ */
+@FunctionalInterface
+public interface RunStarter {
+
+  /** What to start. */
+  record Request(Principal principal, String suiteId, Map<String, String> vars, String idempotencyKey) {
+    public Request {
+      Objects.requireNonNull(principal, "principal");
+      Objects.requireNonNull(suiteId, "suiteId");
+      vars = Map.copyOf(vars);
+      Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+    }
+  }
+
+  /** The run id. */
+  String start(Request request);
+}
