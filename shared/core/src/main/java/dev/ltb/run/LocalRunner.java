@@ -1,6 +1,5 @@
 package dev.ltb.run;
 
-import dev.ltb.aggregate.Aggregator;
 import dev.ltb.aggregate.RunSummary;
 import dev.ltb.engine.Planner;
 import dev.ltb.engine.RetrySettings;
@@ -27,8 +26,8 @@ import java.util.function.Function;
 
 /**
  * Runs a suite in this process: plan → execute every item → aggregate, with results streamed into the
- * {@link RunHistory} as they arrive. The cloud runtime uses the same {@link Planner}, {@link ShardExecutor}
- * and {@link Aggregator}, one Lambda per step.
+ * {@link RunHistory} as they arrive. The cloud runtime uses the same {@link Planner}, {@link RunEngine} and
+ * {@link RunVerdict}, one Lambda per step (see {@code dev.ltb.pipeline}).
  */
 public final class LocalRunner {
 
@@ -36,11 +35,7 @@ public final class LocalRunner {
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
   private final RunHistory history;
-  private final ProviderRegistry providers;
-  private final ProviderContext providerContext;
-  private final TestScorer scorer;
-  private final Function<Suite, Map<String, String>> evaluatorVersions;
-  private final RetrySettings retry;
+  private final RunEngine engine;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
@@ -52,18 +47,18 @@ public final class LocalRunner {
       Function<Suite, Map<String, String>> evaluatorVersions,
       RetrySettings retry,
       Clock clock) {
+    this(history, new RunEngine(providers, providerContext, scorer, evaluatorVersions, retry, clock));
+  }
+
+  public LocalRunner(RunHistory history, RunEngine engine) {
     this.history = Objects.requireNonNull(history);
-    this.providers = Objects.requireNonNull(providers);
-    this.providerContext = Objects.requireNonNull(providerContext);
-    this.scorer = Objects.requireNonNull(scorer);
-    this.evaluatorVersions = Objects.requireNonNull(evaluatorVersions);
-    this.retry = Objects.requireNonNull(retry);
-    this.clock = Objects.requireNonNull(clock);
+    this.engine = Objects.requireNonNull(engine);
+    this.clock = engine.clock();
   }
 
   /** Starts a new run of the suite and returns its finished record. */
   public RunRecord run(Suite suite, RunListener listener, BooleanSupplier cancelled) {
-    List<Provider> built = buildProviders(suite); // fail fast on bad provider config, before any record exists
+    List<Provider> built = engine.providersFor(suite); // fail fast on bad provider config, before any record exists
     String runId = newRunId();
     RunPlan plan = new Planner().plan(runId, suite);
     history.create(
@@ -77,10 +72,10 @@ public final class LocalRunner {
     RunRecord record =
         history.find(runIdOrPrefix).orElseThrow(() -> new IllegalArgumentException("no run " + runIdOrPrefix));
     Suite suite = SuiteCodec.fromJson(record.suiteJson());
-    List<Provider> built = buildProviders(suite);
+    List<Provider> built = engine.providersFor(suite);
     RunPlan plan = new Planner().plan(record.runId(), suite);
     Set<String> done = history.completedItemIds(record.runId());
-    double spent = spentSoFar(record.runId());
+    double spent = engine.spentSoFar(history, record.runId());
     history.updateStatus(record.runId(), RunStatus.RUNNING, null);
     return execute(plan, built, done, spent, listener, cancelled);
   }
@@ -90,8 +85,7 @@ public final class LocalRunner {
       BooleanSupplier cancelled) {
     listener.planned(plan, done.size());
     ShardReport report;
-    try (ShardExecutor executor =
-        ShardExecutor.builder(plan.suite(), built, scorer).retry(retry).cancelled(cancelled).clock(clock).build()) {
+    try (ShardExecutor executor = engine.executor(plan.suite(), built, cancelled)) {
       executor.addPriorSpend(spent);
       report =
           executor.execute(
@@ -104,36 +98,15 @@ public final class LocalRunner {
       throw e;
     }
     RunSummary summary = summarize(plan);
-    RunStatus status = RunStatus.COMPLETED;
-    String reason = null;
-    long budgetSkipped = summary.groups().stream().mapToLong(g -> g.errorsByKind().getOrDefault("budget-exceeded", 0L)).sum();
-    if (report.cancelled() || summary.totals().items() < plan.totalItems()) {
-      status = RunStatus.PARTIAL;
-      reason = "cancelled after " + summary.totals().items() + " of " + plan.totalItems() + " items";
-    } else if (budgetSkipped > 0) {
-      status = RunStatus.PARTIAL;
-      reason = "budget of $" + plan.suite().options().maxCostUsd() + " spent; " + budgetSkipped + " items not run";
-    }
-    history.finish(plan.runId(), status, summary, reason);
+    RunVerdict verdict = RunVerdict.of(plan.totalItems(), summary, report.cancelled(), plan.suite().options().maxCostUsd());
+    history.finish(plan.runId(), verdict.status(), summary, verdict.reason());
     return history.find(plan.runId()).orElseThrow();
   }
 
   /** Recomputes the summary from the stored results, so a resumed run counts every item exactly once. */
   public RunSummary summarize(RunPlan plan) {
     RunRecord record = history.find(plan.runId()).orElseThrow();
-    Aggregator aggregator = new Aggregator(plan.runId(), plan.suite(), evaluatorVersions.apply(plan.suite()));
-    history.forEachResult(plan.runId(), aggregator::accept);
-    return aggregator.summarize(record.createdAt(), clock.instant());
-  }
-
-  private double spentSoFar(String runId) {
-    double[] spent = {0};
-    history.forEachResult(runId, result -> spent[0] += result.costUsd() == null ? 0 : result.costUsd());
-    return spent[0];
-  }
-
-  private List<Provider> buildProviders(Suite suite) {
-    return suite.providers().stream().map(spec -> providers.create(spec, providerContext)).toList();
+    return engine.summarize(history, plan.runId(), plan.suite(), record.createdAt());
   }
 
   private String newRunId() {

@@ -3,6 +3,8 @@ package dev.ltb.run;
 import dev.ltb.aggregate.RunSummary;
 import dev.ltb.engine.ItemResult;
 import dev.ltb.engine.ResultSink;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +32,17 @@ public interface RunHistory extends AutoCloseable {
 
   /** Ids of the items of this run that already have a result (for resume and redelivery). */
   Set<String> completedItemIds(String runId);
+
+  /**
+   * Those of {@code itemIds} that already have a result. A cloud worker asks this for its shard only; stores
+   * that can look items up by key should override the default, which reads every id of the run.
+   */
+  default Set<String> completedItemIds(String runId, Collection<String> itemIds) {
+    Set<String> done = completedItemIds(runId);
+    Set<String> found = new HashSet<>();
+    for (String id : itemIds) if (done.contains(id)) found.add(id);
+    return found;
+  }
 
   void updateStatus(String runId, RunStatus status, String reason);
 

@@ -49,4 +49,21 @@ class PlannerTest {
     RunPlan plan = new Planner().plan("r", suite(0, 2, 1, 1, 50));
     assertThat(plan.totalItems()).isEqualTo(2);
   }
+
+  @Test
+  void aShardComputedByIndexEqualsThatShardOfTheWholePlan() {
+    Suite suite = suite(7, 2, 3, 2, 10);
+    RunPlan plan = new Planner().plan("run-1", suite);
+
+    assertThat(new Planner().shardCount(suite)).isEqualTo(plan.shards().size());
+    for (Shard shard : plan.shards()) assertThat(new Planner().shard("run-1", suite, shard.index())).isEqualTo(shard);
+  }
+
+  @Test
+  void aShardIndexOutsideThePlanIsRefused() {
+    Suite suite = suite(3, 1, 1, 1, 2);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Planner().shard("r", suite, 2))
+        .isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessage("the plan has 2 shards; there is no shard 2");
+  }
 }

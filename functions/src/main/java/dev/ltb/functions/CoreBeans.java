@@ -1,0 +1,139 @@
+package dev.ltb.functions;
+
+import dev.ltb.aws.AwsProviders;
+import dev.ltb.engine.RetrySettings;
+import dev.ltb.evaluator.AssertionRunner;
+import dev.ltb.evaluator.BuiltInEvaluators;
+import dev.ltb.evaluator.EvaluatorInventory;
+import dev.ltb.evaluator.EvaluatorRegistry;
+import dev.ltb.evaluator.judge.Judges;
+import dev.ltb.pipeline.AggregateStep;
+import dev.ltb.pipeline.BlobStore;
+import dev.ltb.pipeline.CancelStep;
+import dev.ltb.pipeline.MarkFailedStep;
+import dev.ltb.pipeline.NotifyStep;
+import dev.ltb.pipeline.PlanStep;
+import dev.ltb.pipeline.RunEvents;
+import dev.ltb.pipeline.RunExecutions;
+import dev.ltb.pipeline.RunHistories;
+import dev.ltb.pipeline.ShardCallbacks;
+import dev.ltb.pipeline.ShardWorker;
+import dev.ltb.pipeline.WorkerSettings;
+import dev.ltb.provider.BuiltInProviders;
+import dev.ltb.provider.ProviderContext;
+import dev.ltb.provider.ProviderRegistry;
+import dev.ltb.provider.SecretResolver;
+import dev.ltb.run.RunEngine;
+import dev.ltb.suite.load.SuiteLoader;
+import dev.ltb.suite.load.SuiteVocabulary;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
+
+/**
+ * The core services and steps, built once per container from the ports (produced by {@link AwsBeans}) and
+ * the configuration; every default is visible here or in {@code application.properties}.
+ */
+@Singleton
+public class CoreBeans {
+
+  @Produces
+  @Singleton
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Produces
+  @Singleton
+  ProviderRegistry providers() {
+    ProviderRegistry registry = BuiltInProviders.registry();
+    for (var factory : AwsProviders.factories()) registry = registry.with(factory);
+    return registry;
+  }
+
+  /** Providers read API keys through the secret port; file:// config resolves nowhere (see PlanStep). */
+  @Produces
+  @Singleton
+  ProviderContext providerContext(SecretResolver secrets) {
+    return new ProviderContext(ProviderContext.defaultHttpClient(), secrets, Path.of("."));
+  }
+
+  @Produces
+  @Singleton
+  RunEngine engine(ProviderRegistry providers, ProviderContext context, Clock clock) {
+    EvaluatorRegistry evaluators = BuiltInEvaluators.registry(new Judges(providers, context));
+    AssertionRunner assertions = new AssertionRunner(evaluators);
+    return new RunEngine(
+        providers, context, assertions::run, suite -> EvaluatorInventory.of(suite, evaluators), RetrySettings.DEFAULT,
+        clock);
+  }
+
+  @Produces
+  @Singleton
+  SuiteLoader suiteLoader(ProviderRegistry providers) {
+    EvaluatorRegistry evaluators = BuiltInEvaluators.registry();
+    var requiringValue =
+        evaluators.descriptors().stream().filter(d -> d.valueRequired()).map(d -> d.id()).collect(Collectors.toSet());
+    return new SuiteLoader(new SuiteVocabulary(evaluators.ids(), requiringValue, providers::supports));
+  }
+
+  @Produces
+  @Singleton
+  WorkerSettings workerSettings(
+      @ConfigProperty(name = "ltb.worker.heartbeat-interval", defaultValue = "60s") Duration heartbeatInterval,
+      @ConfigProperty(name = "ltb.worker.status-poll-interval", defaultValue = "2s") Duration statusPollInterval,
+      @ConfigProperty(name = "ltb.worker.max-deliveries", defaultValue = "3") int maxDeliveries,
+      @ConfigProperty(name = "ltb.worker.cached-runs", defaultValue = "8") int cachedRuns) {
+    return new WorkerSettings(heartbeatInterval, statusPollInterval, maxDeliveries, cachedRuns);
+  }
+
+  @Produces
+  @Singleton
+  WorkerMetrics workerMetrics() {
+    return new WorkerMetrics(MetricsFactory.getMetricsInstance());
+  }
+
+  @Produces
+  @Singleton
+  PlanStep plan(RunHistories histories, BlobStore blobs, SuiteLoader loader, RunEvents events, Clock clock) {
+    return new PlanStep(histories, blobs, loader, events, clock);
+  }
+
+  @Produces
+  @Singleton
+  ShardWorker worker(
+      RunHistories histories, BlobStore blobs, ShardCallbacks callbacks, RunEvents events, RunEngine engine,
+      WorkerSettings settings, WorkerMetrics metrics) {
+    return new ShardWorker(histories, blobs, callbacks, events, engine, settings, metrics);
+  }
+
+  @Produces
+  @Singleton
+  AggregateStep aggregate(RunHistories histories, BlobStore blobs, RunEngine engine) {
+    return new AggregateStep(histories, blobs, engine);
+  }
+
+  @Produces
+  @Singleton
+  NotifyStep notifyStep(RunHistories histories, RunEvents events, Clock clock) {
+    return new NotifyStep(histories, events, clock);
+  }
+
+  @Produces
+  @Singleton
+  MarkFailedStep markFailed(RunHistories histories, NotifyStep notify, Clock clock) {
+    return new MarkFailedStep(histories, notify, clock);
+  }
+
+  @Produces
+  @Singleton
+  CancelStep cancel(
+      RunHistories histories, BlobStore blobs, RunEngine engine, RunExecutions executions, NotifyStep notify) {
+    return new CancelStep(histories, blobs, engine, executions, notify);
+  }
+}

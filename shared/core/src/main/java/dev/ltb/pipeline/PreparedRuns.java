@@ -1,0 +1,51 @@
+package dev.ltb.pipeline;
+
+import dev.ltb.provider.Provider;
+import dev.ltb.run.RunEngine;
+import dev.ltb.suite.Suite;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The resolved suites and built providers of the runs a worker container served last (least recently used
+ * first out), so the shards of one run that land on the same container read and parse the suite once.
+ */
+final class PreparedRuns {
+
+  /** A run ready to execute. */
+  record PreparedRun(Suite suite, List<Provider> providers) {}
+
+  private final BlobStore blobs;
+  private final RunEngine engine;
+  private final Map<RunRef, PreparedRun> cache;
+
+  PreparedRuns(BlobStore blobs, RunEngine engine, int capacity) {
+    this.blobs = blobs;
+    this.engine = engine;
+    this.cache =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<RunRef, PreparedRun> eldest) {
+            return size() > capacity;
+          }
+        };
+  }
+
+  /** The run's suite and providers, or empty when the plan step stored no suite for it. */
+  Optional<PreparedRun> get(RunRef run) {
+    synchronized (cache) {
+      PreparedRun cached = cache.get(run);
+      if (cached != null) return Optional.of(cached);
+    }
+    Optional<PreparedRun> loaded =
+        Runs.resolvedSuite(blobs, run).map(suite -> new PreparedRun(suite, engine.providersFor(suite)));
+    loaded.ifPresent(prepared -> {
+      synchronized (cache) {
+        cache.put(run, prepared);
+      }
+    });
+    return loaded;
+  }
+}
