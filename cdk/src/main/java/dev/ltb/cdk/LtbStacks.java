@@ -47,7 +47,7 @@ public record LtbStacks(
         new WorkflowStack(app, Names.stackName(stage, "Workflow"), describe(props, "benchmark-run state machine"), config, data, queues, functions);
     ApiStack api =
         new ApiStack(app, Names.stackName(stage, "Api"), describe(props, "REST, GraphQL, WebSocket APIs and users"), config, code, data, queues, functions);
-    api.addDependency(workflow, "the APIs start executions of the state machine");
+    api.addStackDependency(workflow, "the APIs start executions of the state machine");
 
     Map<String, LtbFunction> allFunctions = new LinkedHashMap<>();
     Map<FunctionKind, LtbFunction> byKind = new EnumMap<>(FunctionKind.class);

@@ -20,10 +20,14 @@ import software.amazon.awscdk.services.appsync.FunctionRuntime;
 import software.amazon.awscdk.services.appsync.GraphqlApi;
 import software.amazon.awscdk.services.appsync.LambdaAuthorizerConfig;
 import software.amazon.awscdk.services.appsync.LambdaDataSource;
-import software.amazon.awscdk.services.appsync.LogConfig;
+import software.amazon.awscdk.services.appsync.CfnGraphQLApi;
 import software.amazon.awscdk.services.appsync.NoneDataSource;
 import software.amazon.awscdk.services.appsync.UserPoolConfig;
 import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.logs.LogGroup;
+import dev.ltb.cdk.construct.Nag;
 import software.constructs.Construct;
 
 /**
@@ -53,6 +57,12 @@ public final class GraphqlApiConstruct extends Construct {
       throw new IllegalStateException(
           "GraphQL schema " + config.graphqlSchema() + " does not exist (context 'graphqlSchema' overrides the path)");
     }
+    // AppSync writes to /aws/appsync/apis/<id>; its own role, limited to that log group (no managed policy).
+    Role logsRole =
+        Role.Builder.create(this, "LogsRole")
+            .assumedBy(new ServicePrincipal("appsync.amazonaws.com"))
+            .description("ltb " + config.stage() + ": AppSync writes its request logs")
+            .build();
     this.api =
         GraphqlApi.Builder.create(this, "Api")
             .name("ltb-" + config.stage() + "-graphql")
@@ -76,14 +86,30 @@ public final class GraphqlApiConstruct extends Construct {
                                 .build(),
                             AuthorizationMode.builder().authorizationType(AuthorizationType.IAM).build()))
                     .build())
-            .logConfig(
-                LogConfig.builder()
-                    .fieldLogLevel(FieldLogLevel.ERROR)
-                    .excludeVerboseContent(true)
-                    .retention(config.logRetention())
-                    .build())
             .xrayEnabled(true)
             .build();
+
+    // Set on the L1 resource: the L2 logConfig always adds a LogRetention custom resource (a Lambda with a managed
+    // policy); the log group below sets the retention instead.
+    ((CfnGraphQLApi) api.getNode().getDefaultChild())
+        .setLogConfig(
+            CfnGraphQLApi.LogConfigProperty.builder()
+                .cloudWatchLogsRoleArn(logsRole.getRoleArn())
+                .fieldLogLevel(FieldLogLevel.ERROR.name())
+                .excludeVerboseContent(true)
+                .build());
+    LogGroup logs =
+        LogGroup.Builder.create(this, "Logs")
+            .logGroupName("/aws/appsync/apis/" + api.getApiId())
+            .retention(config.logRetention())
+            .removalPolicy(config.removalPolicy())
+            .build();
+    logs.grantWrite(logsRole);
+    Nag.suppress(
+        api,
+        "AwsSolutions-ASC3",
+        "Request logging is on (field level ERROR, own role and log group); verbose content stays excluded because it"
+            + " would copy prompts, suites and tokens into logs");
 
     LambdaDataSource resolvers = api.addLambdaDataSource("Resolvers", resolverFunction.alias());
     for (String[] field : LAMBDA_FIELDS) {

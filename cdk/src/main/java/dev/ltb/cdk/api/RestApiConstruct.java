@@ -68,6 +68,7 @@ public final class RestApiConstruct extends Construct {
   private final List<UsagePlan> usagePlans = new ArrayList<>();
   private final Optional<ApiKey> installationKey;
   private final Optional<DomainName> domain;
+  private final Optional<String> customUrl;
 
   public RestApiConstruct(
       Construct scope,
@@ -220,6 +221,7 @@ public final class RestApiConstruct extends Construct {
     }
 
     this.domain = config.customDomain().map(custom -> customDomain(custom));
+    this.customUrl = config.customDomain().map(custom -> "https://" + custom.restName() + "/");
 
     Nag.suppress(
         api,
@@ -278,6 +280,6 @@ public final class RestApiConstruct extends Construct {
 
   /** The URL users call: the custom domain when there is one, else the stage URL. */
   public String url() {
-    return domain.map(d -> "https://" + d.getDomainName() + "/").orElse(api.getUrl());
+    return customUrl.orElse(api.getUrl());
   }
 }

@@ -46,6 +46,7 @@ public final class WebSocketApiConstruct extends Construct {
   private final WebSocketApi api;
   private final WebSocketStage stage;
   private final Optional<DomainName> domain;
+  private final Optional<String> customUrl;
 
   public WebSocketApiConstruct(
       Construct scope, String id, LtbConfig config, LtbFunction handler, LtbFunction authorizer) {
@@ -89,6 +90,7 @@ public final class WebSocketApiConstruct extends Construct {
             .removalPolicy(config.removalPolicy())
             .build();
     this.domain = config.customDomain().map(this::customDomain);
+    this.customUrl = config.customDomain().map(custom -> "wss://" + custom.webSocketName());
     WebSocketStage.Builder stageBuilder =
         WebSocketStage.Builder.create(this, "Stage")
             .webSocketApi(api)
@@ -155,7 +157,7 @@ public final class WebSocketApiConstruct extends Construct {
 
   /** wss:// URL clients connect to. */
   public String url() {
-    return domain.map(name -> "wss://" + name.getName()).orElse(stage.getUrl());
+    return customUrl.orElse(stage.getUrl());
   }
 
   /** https:// URL of the Management API for this stage. */

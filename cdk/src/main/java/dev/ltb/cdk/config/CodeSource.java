@@ -5,7 +5,7 @@ public enum CodeSource {
   /** The zip the Maven build produced, uploaded by {@code cdk deploy} as an asset (the normal case). */
   ASSET,
   /**
-   * CloudFormation parameters naming an S3 bucket and key per artifact: for pipelines that upload the
+   * CloudFormation an S3 bucket and key per artifact: for pipelines that upload the
    * artifacts themselves, and for synthesizing before the functions are built. Chosen explicitly with
    * context {@code functionsCode=parameters}; never a silent fallback.
    */

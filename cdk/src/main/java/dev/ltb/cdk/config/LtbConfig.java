@@ -17,7 +17,7 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param stage short lower-case name ({@code dev}, {@code prod}); part of every stack and resource name
  * @param mode single-account or SaaS
  * @param repoRoot the repository root; the paths below default relative to it
- * @param codeSource where function code comes from at deploy time
+ * @param codeSources where each artifact's code comes from at deploy time
  * @param artifacts the zip of each artifact (used in {@link CodeSource#ASSET} mode)
  * @param stateMachineDefinition the ASL file deployed as is, with substitutions
  * @param graphqlSchema the AppSync schema file
@@ -40,7 +40,7 @@ public record LtbConfig(
     String stage,
     DeploymentMode mode,
     Path repoRoot,
-    CodeSource codeSource,
+    Map<Artifact, CodeSource> codeSources,
     Map<Artifact, Path> artifacts,
     Path stateMachineDefinition,
     Path graphqlSchema,
@@ -69,6 +69,7 @@ public record LtbConfig(
           "context 'stage' must be 1-12 lower-case letters or digits starting with a letter, was '" + stage + "'");
     }
     artifacts = Map.copyOf(artifacts);
+    codeSources = Map.copyOf(codeSources);
     tuning = Map.copyOf(tuning);
     corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
     usagePlans = List.copyOf(usagePlans);
@@ -90,6 +91,10 @@ public record LtbConfig(
     return tuning.getOrDefault(kind, kind.defaultTuning());
   }
 
+  public CodeSource codeSource(Artifact artifact) {
+    return codeSources.getOrDefault(artifact, CodeSource.ASSET);
+  }
+
   public Path artifact(Artifact artifact) {
     return artifacts.get(artifact);
   }
@@ -103,8 +108,10 @@ public record LtbConfig(
     Path repoRoot = Path.of(values.string("repoRoot", "..")).toAbsolutePath().normalize();
 
     Map<Artifact, Path> artifacts = new EnumMap<>(Artifact.class);
+    Map<Artifact, CodeSource> codeSources = new EnumMap<>(Artifact.class);
     for (Artifact artifact : Artifact.values()) {
       artifacts.put(artifact, repoRoot.resolve(values.string(artifact.contextKey(), artifact.defaultPath())));
+      codeSources.put(artifact, codeSource(artifact, values.string(artifact.sourceContextKey(), "asset")));
     }
     Map<FunctionKind, FunctionTuning> tuning = new EnumMap<>(FunctionKind.class);
     for (FunctionKind kind : FunctionKind.values()) {
@@ -129,7 +136,7 @@ public record LtbConfig(
         stage,
         mode,
         repoRoot,
-        codeSource(values.string("functionsCode", "asset")),
+        codeSources,
         artifacts,
         repoRoot.resolve(values.string("stateMachineDefinition", STATE_MACHINE_FILE)),
         repoRoot.resolve(values.string("graphqlSchema", GRAPHQL_SCHEMA_FILE)),
@@ -161,11 +168,13 @@ public record LtbConfig(
     };
   }
 
-  private static CodeSource codeSource(String id) {
+  private static CodeSource codeSource(Artifact artifact, String id) {
     return switch (id) {
       case "asset" -> CodeSource.ASSET;
       case "parameters" -> CodeSource.PARAMETERS;
-      default -> throw new IllegalArgumentException("context 'functionsCode' must be asset or parameters, was '" + id + "'");
+      default ->
+          throw new IllegalArgumentException(
+              "context '" + artifact.sourceContextKey() + "' must be asset or parameters, was '" + id + "'");
     };
   }
 

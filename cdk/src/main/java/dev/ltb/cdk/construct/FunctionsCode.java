@@ -26,7 +26,7 @@ public final class FunctionsCode {
   }
 
   public Code of(Stack stack, Artifact artifact) {
-    return switch (config.codeSource()) {
+    return switch (config.codeSource(artifact)) {
       case ASSET -> Code.fromAsset(existingZip(artifact).toString());
       case PARAMETERS -> parameterCode(stack, artifact);
     };
@@ -43,7 +43,9 @@ public final class FunctionsCode {
               + " does not exist. Build it first (bin/cdk runs the Maven build: ./mvnw -pl <module> -am package"
               + " -DskipTests), point context '"
               + artifact.contextKey()
-              + "' at the zip, or synthesize with -c functionsCode=parameters to take the code from"
+              + "' at the zip, or synthesize with -c "
+              + artifact.sourceContextKey()
+              + "=parameters to take the code from"
               + " CloudFormation parameters.");
     }
     return zip;

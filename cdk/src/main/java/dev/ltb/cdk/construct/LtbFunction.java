@@ -7,6 +7,7 @@ import dev.ltb.cdk.config.LtbConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
@@ -76,6 +77,9 @@ public final class LtbFunction extends Construct {
     this.alias =
         Alias.Builder.create(this, "Live").aliasName(Names.LIVE_ALIAS).version(function.getCurrentVersion()).build();
 
+    Annotations.of(function)
+        .acknowledgeWarning(
+            "@aws-cdk/aws-lambda:snapStartRequirePublish", "every function is published and invoked through its live alias");
     Nag.suppress(
         this,
         "AwsSolutions-L1",
@@ -103,7 +107,7 @@ public final class LtbFunction extends Construct {
     for (String part : kind.id().split("-")) {
       id.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
     }
-    return id.toString();
+    return id.append("Function").toString();
   }
 
   public FunctionKind kind() {

@@ -196,7 +196,7 @@ public final class DataStack extends Stack {
         role,
         "AwsSolutions-IAM5",
         "The object wildcard is the tenant's own prefix tenants/${aws:PrincipalTag/tenant}/*, fixed by the session tag",
-        List.of(Nag.matching("^Resource::<Bucket[0-9A-F]+\\.Arn>/tenants/\\$\\{aws:PrincipalTag/tenant\\}/\\*$")));
+        List.of(Nag.matching("^Resource::<Bucket[0-9A-F]+\\.Arn>/tenants/<aws:PrincipalTag/tenant>/\\*$")));
     CfnOutput.Builder.create(this, "TenantDataRoleArn").value(role.getRoleArn()).build();
     return role;
   }
