@@ -62,7 +62,9 @@ public final class FunctionsCode {
                       + artifact
                       + " artifact comes from the parameters "
                       + artifact.parameterPrefix()
-                      + "Bucket/Key (functionsCode=parameters)");
+                      + "Bucket/Key ("
+                      + artifact.sourceContextKey()
+                      + "=parameters)");
           CfnParameter bucket =
               CfnParameter.Builder.create(stack, artifact.parameterPrefix() + "Bucket")
                   .type("String")
