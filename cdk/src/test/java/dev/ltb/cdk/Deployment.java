@@ -104,11 +104,6 @@ public final class Deployment {
     return Annotations.fromStack(stack);
   }
 
-  public boolean functionsFromZip() {
-    return "asset".equals(String.valueOf(app.getNode().tryGetContext("functionsCode")))
-        || app.getNode().tryGetContext("functionsCode") == null;
-  }
-
   @Override
   public String toString() {
     return config.stage() + "/" + config.mode().id();

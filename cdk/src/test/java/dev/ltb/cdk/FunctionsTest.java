@@ -63,6 +63,18 @@ class FunctionsTest {
   }
 
   @Test
+  void codeIsTheBuiltZipOrExplicitlyParametersAndTheRestAppWaitsForItsModule() {
+    String code = function(FunctionKind.WORKER).get("Code").toString();
+    if (java.nio.file.Files.isRegularFile(Deployment.FUNCTIONS_ZIP)) {
+      assertThat(code).contains("cdk-hnb659fds-assets").contains(".zip");
+    } else {
+      assertThat(code).contains("FunctionsCodeBucket", "FunctionsCodeKey");
+    }
+    // cdk.json: restApiCode=parameters until issue 7's REST module builds its zip.
+    assertThat(function(FunctionKind.REST_API).get("Code").toString()).contains("RestApiCodeBucket", "RestApiCodeKey");
+  }
+
+  @Test
   void everyFunctionHasALiveAliasOnAPublishedVersion() {
     int count = FunctionKind.values().length;
     assertThat(Cfn.resources(pipeline, "AWS::Lambda::Alias").size() + Cfn.resources(api, "AWS::Lambda::Alias").size()).isEqualTo(count);
