@@ -1,0 +1,274 @@
+package dev.ltb.cdk.stack;
+
+import dev.ltb.cdk.Names;
+import dev.ltb.cdk.api.GraphqlApiConstruct;
+import dev.ltb.cdk.api.Identity;
+import dev.ltb.cdk.api.RestApiConstruct;
+import dev.ltb.cdk.api.WebSocketApiConstruct;
+import dev.ltb.cdk.config.DeploymentMode;
+import dev.ltb.cdk.config.FunctionKind;
+import dev.ltb.cdk.config.LtbConfig;
+import dev.ltb.cdk.construct.Access;
+import dev.ltb.cdk.construct.FunctionsCode;
+import dev.ltb.cdk.construct.LtbFunction;
+import dev.ltb.cdk.construct.Nag;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Fn;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.apigateway.UsagePlan;
+import software.amazon.awscdk.services.iam.Policy;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.StartingPosition;
+import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
+import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
+import software.amazon.awscdk.services.ssm.StringParameter;
+import software.constructs.Construct;
+
+/**
+ * The three doors and who may open them: Cognito users, the Lambda authorizer, the REST API with usage
+ * plans, the AppSync API, the WebSocket API, the webhook ingress, and the progress publisher that turns run
+ * events (the events table's stream) into subscription and WebSocket messages.
+ */
+public final class ApiStack extends Stack {
+  private final Map<FunctionKind, LtbFunction> functions = new EnumMap<>(FunctionKind.class);
+  private final Identity identity;
+  private final RestApiConstruct rest;
+  private final GraphqlApiConstruct graphql;
+  private final WebSocketApiConstruct webSocket;
+
+  public ApiStack(
+      Construct scope,
+      String id,
+      StackProps props,
+      LtbConfig config,
+      FunctionsCode code,
+      DataStack data,
+      QueuesStack queues,
+      FunctionsStack pipeline) {
+    super(scope, id, props);
+    String stage = config.stage();
+    String stateMachineArn = Access.stateMachineArn(this, stage);
+    LtbFunction cancel = pipeline.function(FunctionKind.CANCEL);
+
+    this.identity = new Identity(this, "Identity", config);
+
+    Map<String, String> dataEnv = new LinkedHashMap<>();
+    dataEnv.put(Names.Env.TABLE, data.table().getTableName());
+    dataEnv.put(Names.Env.EVENTS_TABLE, data.eventsTable().getTableName());
+    dataEnv.put(Names.Env.BUCKET, data.bucket().getBucketName());
+    data.tenantRole().ifPresent(role -> dataEnv.put(Names.Env.TENANT_ROLE_ARN, role.getRoleArn()));
+    Map<String, String> runEnv = new LinkedHashMap<>(dataEnv);
+    runEnv.put(Names.Env.STATE_MACHINE_ARN, stateMachineArn);
+    runEnv.put(Names.Env.CANCEL_FUNCTION_ARN, cancel.alias().getFunctionArn());
+    runEnv.put(Names.Env.SECRETS_PREFIX, Names.secretsPrefix(stage));
+    PolicyStatement startRuns =
+        PolicyStatement.Builder.create().actions(List.of("states:StartExecution")).resources(List.of(stateMachineArn)).build();
+
+    // Authorizer: JWTs of the pool, tenant API keys by hash through the lookup index.
+    Map<String, String> authEnv = new LinkedHashMap<>(dataEnv);
+    authEnv.put(Names.Env.USER_POOL_ID, identity.userPool().getUserPoolId());
+    authEnv.put(Names.Env.USER_POOL_CLIENT_ID, identity.client().getUserPoolClientId());
+    LtbFunction authorizer = add(FunctionKind.AUTHORIZER, config, code, authEnv);
+    authorizer.addToPolicy(Access.readItems(data.table()));
+
+    // REST app: everything a tenant does, including write-only provider credentials and member management.
+    String usagePlansParameter = "/ltb/" + stage + "/usage-plan-ids";
+    Map<String, String> restEnv = new LinkedHashMap<>(runEnv);
+    restEnv.put(Names.Env.USER_POOL_ID, identity.userPool().getUserPoolId());
+    restEnv.put(Names.Env.USAGE_PLANS_PARAMETER, usagePlansParameter);
+    LtbFunction restFunction = add(FunctionKind.REST_API, config, code, restEnv);
+    restFunction.addToPolicy(Access.readWriteItems(data.table()));
+    restFunction.addToPolicy(Access.readItems(data.eventsTable()));
+    restFunction.addToPolicy(Access.tenantObjects(data.bucket(), "s3:GetObject", "s3:PutObject", "s3:DeleteObject"));
+    restFunction.addToPolicy(startRuns);
+    restFunction.addToPolicy(
+        Access.tenantSecrets(
+            this, stage, "secretsmanager:CreateSecret", "secretsmanager:PutSecretValue", "secretsmanager:DeleteSecret",
+            "secretsmanager:DescribeSecret", "secretsmanager:TagResource"));
+    restFunction.addToPolicy(
+        PolicyStatement.Builder.create()
+            .sid("ManageMembers")
+            .actions(
+                List.of(
+                    "cognito-idp:AdminCreateUser",
+                    "cognito-idp:AdminGetUser",
+                    "cognito-idp:AdminUpdateUserAttributes",
+                    "cognito-idp:AdminDisableUser",
+                    "cognito-idp:AdminDeleteUser",
+                    "cognito-idp:ListUsers"))
+            .resources(List.of(identity.userPool().getUserPoolArn()))
+            .build());
+    restFunction.addToPolicy(
+        PolicyStatement.Builder.create()
+            .actions(List.of("ssm:GetParameter"))
+            .resources(List.of(parameterArn(usagePlansParameter)))
+            .build());
+    cancel.alias().grantInvoke(restFunction.grantee());
+
+    LtbFunction resolvers = add(FunctionKind.GRAPHQL, config, code, runEnv);
+    resolvers.addToPolicy(Access.readWriteItems(data.table()));
+    resolvers.addToPolicy(Access.tenantObjects(data.bucket(), "s3:GetObject", "s3:PutObject"));
+    resolvers.addToPolicy(startRuns);
+    cancel.alias().grantInvoke(resolvers.grantee());
+
+    LtbFunction webSocketHandler = add(FunctionKind.WEBSOCKET, config, code, dataEnv);
+    webSocketHandler.addToPolicy(Access.readWriteItems(data.table()));
+
+    LtbFunction ingress = add(FunctionKind.WEBHOOK_INGRESS, config, code, runEnv);
+    ingress.addToPolicy(Access.readWriteItems(data.table()));
+    ingress.addToPolicy(Access.tenantObjects(data.bucket(), "s3:GetObject", "s3:PutObject"));
+    ingress.addToPolicy(Access.tenantSecrets(this, stage, "secretsmanager:GetSecretValue"));
+    ingress.addToPolicy(startRuns);
+
+    this.rest = new RestApiConstruct(this, "Rest", config, identity, restFunction, authorizer, ingress);
+    this.graphql = new GraphqlApiConstruct(this, "Graphql", config, identity, resolvers, authorizer);
+    this.webSocket = new WebSocketApiConstruct(this, "WebSocket", config, webSocketHandler, authorizer);
+
+    usagePlanAccess(config, restFunction, authorizer, usagePlansParameter);
+
+    Map<String, String> publisherEnv = new LinkedHashMap<>(dataEnv);
+    publisherEnv.put(Names.Env.GRAPHQL_URL, graphql.api().getGraphqlUrl());
+    publisherEnv.put(Names.Env.WEBSOCKET_CALLBACK_URL, webSocket.callbackUrl());
+    LtbFunction publisher = add(FunctionKind.PROGRESS_PUBLISHER, config, code, publisherEnv);
+    publisher.addToPolicy(Access.readWriteItems(data.table()));
+    graphql.grantPublish(publisher.grantee());
+    webSocket.grantPush(publisher.grantee());
+    publisher
+        .alias()
+        .addEventSource(
+            DynamoEventSource.Builder.create(data.eventsTable())
+                .startingPosition(StartingPosition.LATEST)
+                .batchSize(100)
+                .maxBatchingWindow(Duration.seconds(1))
+                .bisectBatchOnError(true)
+                .retryAttempts(3)
+                .maxRecordAge(Duration.hours(1))
+                .reportBatchItemFailures(true)
+                .onFailure(new SqsDlq(queues.eventDeadLetters()))
+                .build());
+
+    functions.values().forEach(Access::suppressDocumentedWildcards);
+    Nag.suppress(
+        publisher.grantee() instanceof Construct role ? role : publisher,
+        "AwsSolutions-IAM5",
+        "ManageConnections on this stage's @connections/* (connection ids are created at run time) and the table"
+            + " stream's ListStreams, which takes no resource",
+        List.of(
+            Nag.matching("^Resource::arn:<AWS::Partition>:execute-api:.*/@connections/\\*$"),
+            Nag.matching("^Resource::\\*$")));
+
+    CfnOutput.Builder.create(this, "RestApiUrl").value(rest.url()).build();
+    CfnOutput.Builder.create(this, "GraphqlUrl").value(graphql.api().getGraphqlUrl()).build();
+    CfnOutput.Builder.create(this, "WebSocketUrl").value(webSocket.url()).build();
+    CfnOutput.Builder.create(this, "UserPoolId").value(identity.userPool().getUserPoolId()).build();
+    CfnOutput.Builder.create(this, "UserPoolClientId").value(identity.client().getUserPoolClientId()).build();
+    rest.installationKey()
+        .ifPresent(key -> CfnOutput.Builder.create(this, "InstallationApiKeyId").value(key.getKeyId()).build());
+  }
+
+  /**
+   * Usage plan ids go to a parameter the REST app reads (an environment variable would make the function
+   * depend on the API that invokes it). The key-management statements live in their own policy for the same
+   * reason. SaaS: the REST app creates a gateway key per tenant key and attaches it to the tenant's plan.
+   * Single account: the authorizer reads the installation key's value to return it as usage identifier.
+   */
+  private void usagePlanAccess(LtbConfig config, LtbFunction restFunction, LtbFunction authorizer, String parameterName) {
+    List<String> planIds = new ArrayList<>();
+    for (UsagePlan plan : rest.usagePlans()) planIds.add(plan.getUsagePlanId());
+    StringParameter.Builder.create(this, "UsagePlanIds")
+        .parameterName(parameterName)
+        .description("Usage plan ids of the REST API, in the order of the tiers")
+        .stringValue(Fn.join(",", planIds))
+        .build();
+    String gateway = "arn:" + getPartition() + ":apigateway:" + getRegion() + "::";
+    if (config.mode() == DeploymentMode.SAAS) {
+      List<String> planKeys = new ArrayList<>();
+      for (String planId : planIds) planKeys.add(gateway + "/usageplans/" + planId + "/keys");
+      List<String> planKey = new ArrayList<>();
+      for (String planId : planIds) planKey.add(gateway + "/usageplans/" + planId + "/keys/*");
+      Policy keys =
+          Policy.Builder.create(this, "TenantKeyManagement")
+              .statements(
+                  List.of(
+                      PolicyStatement.Builder.create()
+                          .actions(List.of("apigateway:POST"))
+                          .resources(concat(List.of(gateway + "/apikeys"), planKeys))
+                          .build(),
+                      PolicyStatement.Builder.create()
+                          .actions(List.of("apigateway:DELETE", "apigateway:GET"))
+                          .resources(concat(List.of(gateway + "/apikeys/*"), planKey))
+                          .build()))
+              .build();
+      keys.attachToRole((software.amazon.awscdk.services.iam.IRole) restFunction.grantee());
+      Nag.suppress(
+          keys,
+          "AwsSolutions-IAM5",
+          "Tenant gateway keys are created at run time: /apikeys/* and /usageplans/<this stage's plans>/keys/*",
+          List.of(Nag.matching("^Resource::arn:<AWS::Partition>:apigateway:<AWS::Region>::/(apikeys|usageplans/.*/keys)/\\*$")));
+    } else {
+      rest.installationKey()
+          .ifPresent(
+              key ->
+                  Policy.Builder.create(this, "InstallationKeyRead")
+                      .statements(
+                          List.of(
+                              PolicyStatement.Builder.create()
+                                  .actions(List.of("apigateway:GET"))
+                                  .resources(List.of(gateway + "/apikeys/" + key.getKeyId()))
+                                  .build()))
+                      .roles(List.of((software.amazon.awscdk.services.iam.IRole) authorizer.grantee()))
+                      .build());
+    }
+  }
+
+  private String parameterArn(String name) {
+    return formatArn(
+        ArnComponents.builder()
+            .service("ssm")
+            .resource("parameter")
+            .resourceName(name.substring(1))
+            .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+            .build());
+  }
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
+  }
+
+  private LtbFunction add(FunctionKind kind, LtbConfig config, FunctionsCode code, Map<String, String> env) {
+    LtbFunction function = new LtbFunction(this, kind, config, code.of(this, kind.artifact()), env);
+    functions.put(kind, function);
+    return function;
+  }
+
+  public Map<FunctionKind, LtbFunction> functions() {
+    return Map.copyOf(functions);
+  }
+
+  public Identity identity() {
+    return identity;
+  }
+
+  public RestApiConstruct rest() {
+    return rest;
+  }
+
+  public GraphqlApiConstruct graphql() {
+    return graphql;
+  }
+
+  public WebSocketApiConstruct webSocket() {
+    return webSocket;
+  }
+}
