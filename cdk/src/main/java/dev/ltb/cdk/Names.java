@@ -56,7 +56,10 @@ public final class Names {
     public static final String POWERTOOLS_SERVICE = "POWERTOOLS_SERVICE_NAME";
   }
 
-  /** DynamoDB attribute names. ALIGN with the adapters' table definitions (shared/aws). */
+  /**
+   * DynamoDB attribute and index names: those of the adapters' own table definitions
+   * ({@code dev.ltb.aws.dynamodb.TableDefinitions}); {@code DataStackTest} compares the two.
+   */
   public static final class Table {
     private Table() {}
 
@@ -64,10 +67,10 @@ public final class Names {
     public static final String SORT_KEY = "sk";
     /** Epoch seconds; set on records that expire (idempotency keys, replay ids, connections, events). */
     public static final String TTL = "expiresAt";
-    /** Secondary index for lookups that do not know the tenant yet (API key by hash, connection by id). */
-    public static final String LOOKUP_INDEX = "gsi1";
-    public static final String LOOKUP_PARTITION_KEY = "gsi1pk";
-    public static final String LOOKUP_SORT_KEY = "gsi1sk";
+    /** The runs table's index of a tenant's runs, newest first ({@code ltb list}, {@code GET /runs}). */
+    public static final String RUNS_INDEX = "runsByCreatedAt";
+    /** Sort key of {@link #RUNS_INDEX}; only run items carry it, so the index is sparse. */
+    public static final String RUNS_INDEX_SORT_KEY = "createdKey";
     /** Partition keys start with this and the tenant id: the IAM LeadingKeys condition relies on it. */
     public static final String TENANT_KEY_PREFIX = "TENANT#";
   }

@@ -2,11 +2,14 @@ package dev.ltb.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ltb.aws.dynamodb.TableDefinitions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 
 class DataStackTest {
   private final Deployment deployment = Deployment.singleAccount();
@@ -35,7 +38,55 @@ class DataStackTest {
         .satisfies(t -> assertThat(t.get("StreamSpecification")).isEqualTo(Map.of("StreamViewType", "NEW_IMAGE")))
         .satisfies(t -> assertThat(t).doesNotContainKey("GlobalSecondaryIndexes"));
     assertThat(tables).filteredOn(t -> t.containsKey("GlobalSecondaryIndexes")).singleElement()
-        .satisfies(t -> assertThat(Cfn.text(t.get("GlobalSecondaryIndexes"))).contains("IndexName=" + Names.Table.LOOKUP_INDEX));
+        .satisfies(t -> assertThat(Cfn.text(t.get("GlobalSecondaryIndexes"))).contains("IndexName=" + Names.Table.RUNS_INDEX));
+  }
+
+  @Test
+  void theDeployedTablesHaveTheKeysAndIndexTheAdaptersQuery() {
+    List<Map<String, Object>> tables = Cfn.propertiesOf(template, "AWS::DynamoDB::Table");
+    Map<String, Object> runs = tables.stream().filter(t -> t.containsKey("GlobalSecondaryIndexes")).findFirst().orElseThrow();
+    Map<String, Object> events = tables.stream().filter(t -> t.containsKey("StreamSpecification")).findFirst().orElseThrow();
+
+    assertThat(cloudFormation(TableDefinitions.runsTable("runs"))).isEqualTo(keysAndIndexes(runs));
+    assertThat(cloudFormation(TableDefinitions.eventsTable("events"))).isEqualTo(keysAndIndexes(events));
+  }
+
+  /** The parts of a CloudFormation table the adapters depend on: key schema, attribute types, indexes. */
+  private static Map<String, Object> keysAndIndexes(Map<String, Object> table) {
+    Map<String, Object> parts = new java.util.TreeMap<>();
+    parts.put("KeySchema", table.get("KeySchema"));
+    parts.put("AttributeDefinitions", new java.util.HashSet<>((List<?>) table.get("AttributeDefinitions")));
+    parts.put("GlobalSecondaryIndexes", table.getOrDefault("GlobalSecondaryIndexes", List.of()));
+    return parts;
+  }
+
+  /** The same parts of the adapters' CreateTable request, in CloudFormation's shape. */
+  private static Map<String, Object> cloudFormation(CreateTableRequest request) {
+    Map<String, Object> parts = new java.util.TreeMap<>();
+    parts.put("KeySchema", keySchema(request.keySchema()));
+    parts.put(
+        "AttributeDefinitions",
+        new java.util.HashSet<>(
+            request.attributeDefinitions().stream()
+                .map(a -> Map.of("AttributeName", a.attributeName(), "AttributeType", a.attributeTypeAsString()))
+                .toList()));
+    parts.put(
+        "GlobalSecondaryIndexes",
+        request.globalSecondaryIndexes().stream()
+            .map(
+                index ->
+                    Map.of(
+                        "IndexName", index.indexName(),
+                        "KeySchema", keySchema(index.keySchema()),
+                        "Projection", Map.of("ProjectionType", index.projection().projectionTypeAsString())))
+            .toList());
+    return parts;
+  }
+
+  private static List<Map<String, String>> keySchema(List<KeySchemaElement> keys) {
+    return keys.stream()
+        .map(k -> Map.of("AttributeName", k.attributeName(), "KeyType", k.keyTypeAsString()))
+        .toList();
   }
 
   @Test

@@ -28,7 +28,7 @@ public final class Access {
     List<String> resources = new ArrayList<>();
     for (ITable table : tables) {
       resources.add(table.getTableArn());
-      resources.add(table.getTableArn() + "/index/" + Names.Table.LOOKUP_INDEX);
+      resources.add(table.getTableArn() + "/index/" + Names.Table.RUNS_INDEX);
     }
     return PolicyStatement.Builder.create().actions(actions).resources(resources).build();
   }

@@ -54,9 +54,9 @@ public final class DataStack extends Stack {
     this.table = table("Table", config, null);
     table.addGlobalSecondaryIndex(
         GlobalSecondaryIndexProps.builder()
-            .indexName(Names.Table.LOOKUP_INDEX)
-            .partitionKey(stringKey(Names.Table.LOOKUP_PARTITION_KEY))
-            .sortKey(stringKey(Names.Table.LOOKUP_SORT_KEY))
+            .indexName(Names.Table.RUNS_INDEX)
+            .partitionKey(stringKey(Names.Table.PARTITION_KEY))
+            .sortKey(stringKey(Names.Table.RUNS_INDEX_SORT_KEY))
             .build());
     this.eventsTable = table("EventsTable", config, StreamViewType.NEW_IMAGE);
     this.bucket = bucket(config);
