@@ -47,8 +47,10 @@ public final class DynamoUsageLedger implements UsageLedger {
   public boolean record(UsageRecord record) {
     String pk = record.tenantId().partitionKey();
     boolean byRun = apply(pk, "USAGERUN#" + record.runId(), record);
-    boolean byDay = apply(pk, "USAGE#" + record.day() + "#" + record.runId(), record);
-    return byRun || byDay;
+    apply(pk, "USAGE#" + record.day() + "#" + record.runId(), record);
+    // The run roll-up decides: racing deliveries may split the two roll-ups between them (A wins the run's, B
+    // the day's), and still exactly one of them may say it recorded the unit.
+    return byRun;
   }
 
   private boolean apply(String pk, String sk, UsageRecord record) {
