@@ -32,6 +32,8 @@ public final class Names {
     public static final String STATE_MACHINE_ARN = "LTB_STATE_MACHINE_ARN";
     /** ALIGN: outbound webhook deliveries (issue 8). */
     public static final String WEBHOOK_QUEUE_URL = "LTB_WEBHOOK_QUEUE_URL";
+    /** The webhook queue's dead-letter queue: the sender moves deliveries out of attempts there (issue 8). */
+    public static final String WEBHOOK_DEAD_LETTER_URL = "LTB_WEBHOOK_DEAD_LETTER_URL";
     /** ALIGN: the cancel function the APIs invoke. */
     public static final String CANCEL_FUNCTION_ARN = "LTB_CANCEL_FUNCTION_ARN";
     /** ALIGN: tenant-scoped data role (SaaS mode) assumed with a {@code tenant} session tag. */
@@ -147,9 +149,18 @@ public final class Names {
     public static final String COST = "CostUsd";
   }
 
-  /** Secrets Manager names: {@code ltb/<stage>/tenants/<tenant>/...}. ALIGN with issue 8. */
+  /**
+   * The value of {@link Env#SECRETS_PREFIX}: {@code ltb/<stage>/}. The functions' secret resolver adds
+   * {@code tenants/<tenant>/} itself for a tenant's secrets (docs/aws-adapters.md), so the variable must not
+   * contain it: tenant secrets are {@code ltb/<stage>/tenants/<tenant>/<NAME>}.
+   */
   public static String secretsPrefix(String stage) {
-    return "ltb/" + stage + "/tenants/";
+    return "ltb/" + stage + "/";
+  }
+
+  /** Where every tenant's secrets live, {@code ltb/<stage>/tenants/}: the IAM resource of tenant secret access. */
+  public static String tenantSecretsPrefix(String stage) {
+    return secretsPrefix(stage) + "tenants/";
   }
 
   public static String stackName(String stage, String part) {

@@ -87,7 +87,20 @@ public final class FunctionsStack extends Stack {
             .build());
 
     LtbFunction webhookSender =
-        add(FunctionKind.WEBHOOK_SENDER, config, code, with(dataEnv, Names.Env.SECRETS_PREFIX, Names.secretsPrefix(stage)));
+        add(
+            FunctionKind.WEBHOOK_SENDER,
+            config,
+            code,
+            with(
+                with(
+                    with(dataEnv, Names.Env.SECRETS_PREFIX, Names.secretsPrefix(stage)),
+                    Names.Env.WEBHOOK_QUEUE_URL,
+                    queues.webhookQueue().getQueueUrl()),
+                Names.Env.WEBHOOK_DEAD_LETTER_URL,
+                queues.webhookDeadLetters().getQueueUrl()));
+    // retries go back to the queue with a delay; deliveries out of attempts go to the dead-letter queue
+    queues.webhookQueue().grantSendMessages(webhookSender.grantee());
+    queues.webhookDeadLetters().grantSendMessages(webhookSender.grantee());
     webhookSender.addToPolicy(Access.readWriteItems(data.table()));
     webhookSender.addToPolicy(Access.tenantSecrets(this, stage, "secretsmanager:GetSecretValue"));
     webhookSender
