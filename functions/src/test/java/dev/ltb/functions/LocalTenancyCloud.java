@@ -20,7 +20,7 @@ final class LocalTenancyCloud {
 
   static synchronized AwsClients clients() {
     if (cloud == null) {
-      cloud = LocalCloud.builder().services(Service.DYNAMODB, Service.SQS).start();
+      cloud = LocalCloud.builder().services(Service.DYNAMODB, Service.SQS, Service.S3).start();
       cloud.applySystemProperties();
       clients = new AwsClients();
     }
