@@ -43,6 +43,8 @@ public final class Names {
     /** ALIGN: Cognito ids the Lambda authorizer verifies JWTs against. */
     public static final String USER_POOL_ID = "LTB_USER_POOL_ID";
     public static final String USER_POOL_CLIENT_ID = "LTB_USER_POOL_CLIENT_ID";
+    /** Single-account: the installation usage-plan key's value the authorizer returns as usageIdentifierKey. */
+    public static final String USAGE_IDENTIFIER_KEY = "LTB_USAGE_IDENTIFIER_KEY";
     /** ALIGN: AppSync endpoint the progress publisher sends its IAM-signed publish mutations to. */
     public static final String GRAPHQL_URL = "LTB_GRAPHQL_URL";
     /** ALIGN: https endpoint of the WebSocket stage for the API Gateway Management API. */
@@ -161,6 +163,11 @@ public final class Names {
   /** Where every tenant's secrets live, {@code ltb/<stage>/tenants/}: the IAM resource of tenant secret access. */
   public static String tenantSecretsPrefix(String stage) {
     return secretsPrefix(stage) + "tenants/";
+  }
+
+  /** The installation API key's value (single-account); not a secret: API Gateway takes keys from the authorizer. */
+  public static String installationUsageKey(String stage) {
+    return "ltb-" + stage + "-installation-usage-key";
   }
 
   public static String stackName(String stage, String part) {
