@@ -5,7 +5,14 @@ import dev.ltb.aws.AwsAdapters;
 import dev.ltb.aws.dynamodb.tenancy.DynamoTenancyStores;
 import dev.ltb.aws.secrets.SecretStoreWebhookSecrets;
 import dev.ltb.aws.sqs.SqsDeliveryQueue;
+import dev.ltb.analysis.AnalysisOptions;
+import dev.ltb.pipeline.RunEndListener;
+import dev.ltb.tenancy.TenantId;
+import dev.ltb.webhook.DeliveryQueue;
 import dev.ltb.webhook.EndpointPolicy;
+import dev.ltb.webhook.RegressionCheck;
+import dev.ltb.webhook.WebhookDelivery;
+import dev.ltb.webhook.WebhookNotifier;
 import dev.ltb.webhook.InboundHookService;
 import dev.ltb.webhook.RetrySchedule;
 import dev.ltb.webhook.RunStarter;
@@ -41,6 +48,45 @@ public class WebhookBeans {
     String stateMachine = config(AwsBeans.STATE_MACHINE_ARN).orElseThrow(() -> new IllegalStateException(
         AwsBeans.STATE_MACHINE_ARN + " is not set: the webhook ingress starts runs on that state machine"));
     return inboundHooks(aws, new PipelineRunStarter(aws.blobStore(), aws.clients().sfn(), stateMachine), clock);
+  }
+
+  /** The pipeline's notify, mark-failed and cancel steps queue the tenant's outbound webhooks through this. */
+  @Produces
+  @Singleton
+  RunEndListener outboundWebhooksListener(AwsAdapters aws, Clock clock) {
+    return outboundWebhooks(aws, clock);
+  }
+
+  static RunEndListener outboundWebhooks(AwsAdapters aws, Clock clock) {
+    WebhookNotifier notifier = new WebhookNotifier(stores(aws).webhookSubscriptions(), new LazyQueue(aws),
+        new RegressionCheck(AnalysisOptions.defaults()), clock);
+    return (run, history) -> notifier.runFinished(TenantId.of(run.tenantId()), history, run.runId());
+  }
+
+  /** The webhook queue, resolved on first delivery: a tenant without webhooks needs no queue configured. */
+  private static final class LazyQueue implements DeliveryQueue {
+    private final AwsAdapters aws;
+    private volatile SqsDeliveryQueue queue;
+
+    LazyQueue(AwsAdapters aws) {
+      this.aws = aws;
+    }
+
+    private SqsDeliveryQueue queue() {
+      if (queue == null)
+        queue = SqsDeliveryQueue.sendingOnly(aws.clients().sqs(), aws.settings().webhookQueueUrl());
+      return queue;
+    }
+
+    @Override
+    public void enqueue(WebhookDelivery delivery, java.time.Duration delay) {
+      queue().enqueue(delivery, delay);
+    }
+
+    @Override
+    public void deadLetter(WebhookDelivery delivery, String reason) {
+      queue().deadLetter(delivery, reason);
+    }
   }
 
   static WebhookDeliveryWorker deliveryWorker(AwsAdapters aws, EndpointPolicy policy, Clock clock) {

@@ -27,6 +27,15 @@ public final class SqsDeliveryQueue implements DeliveryQueue {
     this.sqs = Objects.requireNonNull(sqs, "sqs");
     this.queueUrl = Objects.requireNonNull(queueUrl, "queueUrl");
     this.deadLetterUrl = Objects.requireNonNull(deadLetterUrl, "deadLetterUrl");
+    Objects.requireNonNull(queueUrl, "queueUrl");
+  }
+
+  /**
+   * For the pipeline's notify steps, which only queue first attempts: no dead-letter queue needed
+   * ({@link #deadLetter} refuses).
+   */
+  public static SqsDeliveryQueue sendingOnly(SqsClient sqs, String queueUrl) {
+    return new SqsDeliveryQueue(sqs, queueUrl, "");
   }
 
   @Override
@@ -37,6 +46,8 @@ public final class SqsDeliveryQueue implements DeliveryQueue {
 
   @Override
   public void deadLetter(WebhookDelivery delivery, String reason) {
+    if (deadLetterUrl.isEmpty())
+      throw new AwsConfigurationException("this function only queues webhook deliveries: it has no dead-letter queue");
     String text = reason == null || reason.isBlank() ? "unknown" : reason;
     send("dead-letter a webhook delivery", deadLetterUrl, delivery, 0, Map.of("reason",
         MessageAttributeValue.builder().dataType("String").stringValue(text.length() > 1024 ? text.substring(0, 1024) : text).build()));
