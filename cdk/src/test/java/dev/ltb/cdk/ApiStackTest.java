@@ -23,7 +23,7 @@ class ApiStackTest {
             "Type", "REQUEST",
             "Name", "ltb-dev-tenant",
             "IdentitySource", "method.request.header.Authorization",
-            "AuthorizerResultTtlInSeconds", 300,
+            "AuthorizerResultTtlInSeconds", 60,
             "AuthorizerUri", Match.anyValue()));
     template.hasResourceProperties("AWS::ApiGateway::RestApi", Map.of("ApiKeySourceType", "AUTHORIZER"));
   }

@@ -17,6 +17,7 @@ import dev.ltb.pipeline.NotifyStep;
 import dev.ltb.pipeline.PlanStep;
 import dev.ltb.pipeline.RunEvents;
 import dev.ltb.pipeline.RunExecutions;
+import dev.ltb.pipeline.RunEndListener;
 import dev.ltb.pipeline.RunHistories;
 import dev.ltb.pipeline.ShardCallbacks;
 import dev.ltb.pipeline.ShardWorker;
@@ -32,6 +33,8 @@ import dev.ltb.run.RunEngine;
 import dev.ltb.suite.load.SuiteLoader;
 import dev.ltb.suite.load.SuiteVocabulary;
 import dev.ltb.wasm.ChicoryPluginRuntime;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
@@ -150,8 +153,13 @@ public class CoreBeans {
     return new AggregateStep(histories, blobs, plugins);
   }
 
+  /** With every {@link RunEndListener} the app has (outbound webhooks: {@link WebhookBeans}). */
   @Produces
   @Singleton
+  NotifyStep notifyStep(RunHistories histories, RunEvents events, Clock clock, @Any Instance<RunEndListener> listeners) {
+    return new NotifyStep(histories, events, clock, listeners.stream().toList());
+  }
+
   NotifyStep notifyStep(RunHistories histories, RunEvents events, Clock clock) {
     return new NotifyStep(histories, events, clock);
   }

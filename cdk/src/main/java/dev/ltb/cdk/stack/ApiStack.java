@@ -77,6 +77,8 @@ public final class ApiStack extends Stack {
     Map<String, String> authEnv = new LinkedHashMap<>(dataEnv);
     authEnv.put(Names.Env.USER_POOL_ID, identity.userPool().getUserPoolId());
     authEnv.put(Names.Env.USER_POOL_CLIENT_ID, identity.client().getUserPoolClientId());
+    if (config.mode() == DeploymentMode.SINGLE_ACCOUNT)
+      authEnv.put(Names.Env.USAGE_IDENTIFIER_KEY, Names.installationUsageKey(stage));
     LtbFunction authorizer = add(FunctionKind.AUTHORIZER, config, code, authEnv);
     authorizer.addToPolicy(Access.readItems(data.table()));
 
@@ -179,7 +181,8 @@ public final class ApiStack extends Stack {
    * Usage plan ids go to a parameter the REST app reads (an environment variable would make the function
    * depend on the API that invokes it). The key-management statements live in their own policy for the same
    * reason. SaaS: the REST app creates a gateway key per tenant key and attaches it to the tenant's plan.
-   * Single account: the authorizer reads the installation key's value to return it as usage identifier.
+   * Single account: the installation key has a fixed value the authorizer returns as usage identifier
+   * ({@code LTB_USAGE_IDENTIFIER_KEY}), so it needs no API Gateway access.
    */
   private void usagePlanAccess(LtbConfig config, LtbFunction restFunction, LtbFunction authorizer, String parameterName) {
     List<String> planIds = new ArrayList<>();
@@ -214,19 +217,6 @@ public final class ApiStack extends Stack {
           "AwsSolutions-IAM5",
           "Tenant gateway keys are created at run time: /apikeys/* and /usageplans/<this stage's plans>/keys/*",
           List.of(Nag.matching("^Resource::arn:<AWS::Partition>:apigateway:<AWS::Region>::/(apikeys|usageplans/.*/keys)/\\*$")));
-    } else {
-      rest.installationKey()
-          .ifPresent(
-              key ->
-                  Policy.Builder.create(this, "InstallationKeyRead")
-                      .statements(
-                          List.of(
-                              PolicyStatement.Builder.create()
-                                  .actions(List.of("apigateway:GET"))
-                                  .resources(List.of(gateway + "/apikeys/" + key.getKeyId()))
-                                  .build()))
-                      .roles(List.of((software.amazon.awscdk.services.iam.IRole) authorizer.grantee()))
-                      .build());
     }
   }
 

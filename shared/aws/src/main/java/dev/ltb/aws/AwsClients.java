@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -37,6 +38,7 @@ public final class AwsClients implements AutoCloseable {
   private final Lazy<SfnClient> sfn;
   private final Lazy<SecretsManagerClient> secretsManager;
   private final Lazy<SsmClient> ssm;
+  private final Lazy<SqsClient> sqs;
 
   public AwsClients() {
     this.http =
@@ -47,6 +49,7 @@ public final class AwsClients implements AutoCloseable {
     this.sfn = client(() -> SfnClient.builder().httpClient(http).build());
     this.secretsManager = client(() -> SecretsManagerClient.builder().httpClient(http).build());
     this.ssm = client(() -> SsmClient.builder().httpClient(http).build());
+    this.sqs = client(() -> SqsClient.builder().httpClient(http).build());
   }
 
   private <C extends SdkClient> Lazy<C> client(Supplier<C> build) {
@@ -77,6 +80,10 @@ public final class AwsClients implements AutoCloseable {
 
   public SsmClient ssm() {
     return ssm.get();
+  }
+
+  public SqsClient sqs() {
+    return sqs.get();
   }
 
   /** Closes the clients that were built, then the shared HTTP client. */

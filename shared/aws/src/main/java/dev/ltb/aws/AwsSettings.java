@@ -16,7 +16,10 @@ import java.util.Optional;
  *   <li>{@value #BUCKET}: the S3 bucket of suites, large outputs, summaries and reports;
  *   <li>{@value #SECRETS_SOURCE}: {@code secretsmanager} (default) or {@code ssm}, where provider API keys live;
  *   <li>{@value #SECRETS_PREFIX}: prepended to a secret's name, default {@value #DEFAULT_SECRETS_PREFIX};
- *   <li>{@value #SECRETS_TTL_SECONDS}: how long a resolved secret is cached, default 300.
+ *   <li>{@value #SECRETS_TTL_SECONDS}: how long a resolved secret is cached, default 300;
+ *   <li>{@value #PLAN}: the plan of tenants without one of their own ({@code unlimited} by default);
+ *   <li>{@value #WEBHOOK_QUEUE_URL} and {@value #WEBHOOK_DEAD_LETTER_URL}: the outbound webhook queue and its
+ *       dead-letter queue.
  * </ul>
  *
  * A setting is checked when first asked for, so a function that never touches the events table does not
@@ -30,6 +33,12 @@ public final class AwsSettings {
   public static final String SECRETS_SOURCE = "LTB_SECRETS_SOURCE";
   public static final String SECRETS_PREFIX = "LTB_SECRETS_PREFIX";
   public static final String SECRETS_TTL_SECONDS = "LTB_SECRETS_TTL_SECONDS";
+  public static final String PLAN = "LTB_PLAN";
+  public static final String WEBHOOK_QUEUE_URL = "LTB_WEBHOOK_QUEUE_URL";
+  public static final String WEBHOOK_DEAD_LETTER_URL = "LTB_WEBHOOK_DEAD_LETTER_URL";
+
+  /** {@value #PLAN}'s default: no limits, no charges (single-account installations). */
+  public static final String UNLIMITED_PLAN = "unlimited";
 
   public static final String DEFAULT_SECRETS_PREFIX = "ltb/";
   public static final Duration DEFAULT_SECRETS_TTL = Duration.ofMinutes(5);
@@ -99,6 +108,19 @@ public final class AwsSettings {
               }
             })
         .orElse(DEFAULT_SECRETS_TTL);
+  }
+
+  /** The plan id of tenants without an assignment of their own; {@value #UNLIMITED_PLAN} when unset. */
+  public String defaultPlan() {
+    return value(PLAN).orElse(UNLIMITED_PLAN);
+  }
+
+  public String webhookQueueUrl() {
+    return required(WEBHOOK_QUEUE_URL, "the SQS queue of outbound webhook deliveries");
+  }
+
+  public String webhookDeadLetterUrl() {
+    return required(WEBHOOK_DEAD_LETTER_URL, "the dead-letter queue of outbound webhook deliveries");
   }
 
   private Optional<String> value(String variable) {
