@@ -16,7 +16,9 @@ import java.util.Optional;
  *   <li>{@value #BUCKET}: the S3 bucket of suites, large outputs, summaries and reports;
  *   <li>{@value #SECRETS_SOURCE}: {@code secretsmanager} (default) or {@code ssm}, where provider API keys live;
  *   <li>{@value #SECRETS_PREFIX}: prepended to a secret's name, default {@value #DEFAULT_SECRETS_PREFIX};
- *   <li>{@value #SECRETS_TTL_SECONDS}: how long a resolved secret is cached, default 300.
+ *   <li>{@value #SECRETS_TTL_SECONDS}: how long a resolved secret is cached, default 300;
+ *   <li>{@value #WEBSOCKET_CALLBACK_URL}: the https URL of the WebSocket stage's Management API, where the
+ *       progress publisher pushes to connections.
  * </ul>
  *
  * A setting is checked when first asked for, so a function that never touches the events table does not
@@ -30,6 +32,7 @@ public final class AwsSettings {
   public static final String SECRETS_SOURCE = "LTB_SECRETS_SOURCE";
   public static final String SECRETS_PREFIX = "LTB_SECRETS_PREFIX";
   public static final String SECRETS_TTL_SECONDS = "LTB_SECRETS_TTL_SECONDS";
+  public static final String WEBSOCKET_CALLBACK_URL = "LTB_WEBSOCKET_CALLBACK_URL";
 
   public static final String DEFAULT_SECRETS_PREFIX = "ltb/";
   public static final Duration DEFAULT_SECRETS_TTL = Duration.ofMinutes(5);
@@ -60,6 +63,20 @@ public final class AwsSettings {
 
   public String eventsTable() {
     return required(EVENTS_TABLE, "the DynamoDB table of run events");
+  }
+
+  /** The Management API endpoint of the WebSocket stage, e.g. {@code https://abc123.execute-api.eu-west-1.amazonaws.com/prod}. */
+  public java.net.URI webSocketCallbackUrl() {
+    String url = required(WEBSOCKET_CALLBACK_URL, "the WebSocket stage's Management API endpoint (https://…/<stage>)");
+    try {
+      java.net.URI uri = new java.net.URI(url);
+      if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null)
+        throw new java.net.URISyntaxException(url, "not an http(s) URL");
+      return uri;
+    } catch (java.net.URISyntaxException e) {
+      throw new AwsConfigurationException(
+          WEBSOCKET_CALLBACK_URL + " is '" + url + "'; give the stage's https callback URL (see docs/aws-adapters.md)");
+    }
   }
 
   public String bucket() {
