@@ -34,6 +34,9 @@ public final class WebSocketSessions {
   /** API Gateway closes a WebSocket connection after 2 hours; a little slack for clocks. */
   public static final Duration CONNECTION_LIFETIME = Duration.ofHours(2).plusMinutes(5);
   public static final int MAX_SUBSCRIPTIONS = 20;
+  /** Every {@code code} an {@code error} reply can carry (docs/api/websocket.md lists them). */
+  public static final java.util.Set<String> ERROR_CODES = java.util.Set.of(
+      "bad-request", "unknown-action", "run-not-found", "forbidden", "too-many-subscriptions", "not-connected");
   private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
   private final Connections connections;
@@ -125,6 +128,7 @@ public final class WebSocketSessions {
   }
 
   static String error(String code, String message, String runId) {
+    if (!ERROR_CODES.contains(code)) throw new IllegalArgumentException("undocumented error code " + code);
     Map<String, Object> reply = new LinkedHashMap<>();
     reply.put("type", "error");
     reply.put("code", code);
