@@ -16,6 +16,7 @@ import dev.ltb.security.ApiKeys;
 import dev.ltb.security.Authenticator;
 import dev.ltb.security.CognitoJwtSettings;
 import dev.ltb.security.CognitoJwtVerifier;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -30,8 +31,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * The progress door's parts (issue 7): the WebSocket sessions and their authenticator for {@code websocket}, the
  * publisher and its sinks for {@code progress-publisher}. Every {@link ProgressSink} bean is one of the
- * publisher's sinks: another door (AppSync subscriptions) adds its sink by producing one, without touching this
- * class. JWTs are accepted when {@value #USER_POOL_ID} and {@value #USER_POOL_CLIENT_ID} are set (region from
+ * publisher's sinks: another door (AppSync subscriptions) adds its sink by producing one (mark it
+ * {@code @Unremovable}, as the WebSocket sink is), without touching this class. JWTs are accepted when {@value #USER_POOL_ID} and {@value #USER_POOL_CLIENT_ID} are set (region from
  * {@code AWS_REGION}); API keys always.
  */
 @Singleton
@@ -90,8 +91,10 @@ public class ProgressBeans {
     return values;
   }
 
+  /** Unremovable: it is reached only through {@code Instance<ProgressSink>}, which ArC's unused-bean pass may not count. */
   @Produces
   @Singleton
+  @Unremovable
   WebSocketSink webSocketSink(Connections connections, AwsAdapters aws, Clock clock) {
     return new WebSocketSink(connections, aws.connectionPusher(), clock);
   }
