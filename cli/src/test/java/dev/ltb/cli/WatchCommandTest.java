@@ -92,6 +92,25 @@ class WatchCommandTest {
   }
 
   @Test
+  void aConnectionTheGatewayClosesIsOpenedAgainAndNothingIsShownTwice() throws Exception {
+    server = ProtocolServer.start(List.of(
+        "{\"type\":\"items.completed\",\"runId\":\"r1\",\"seq\":2,\"completed\":4,\"totalItems\":8,\"passed\":4,\"failed\":0,\"errors\":0,\"passRate\":1.0}"));
+    server.closeFirstConnection = true;
+    server.backlogOnReconnect =
+        "{\"type\":\"run.started\",\"runId\":\"r1\",\"seq\":1,\"totalItems\":8,\"shardCount\":2},"
+            + "{\"type\":\"items.completed\",\"runId\":\"r1\",\"seq\":2,\"completed\":4,\"totalItems\":8,\"passed\":4,\"failed\":0,\"errors\":0,\"passRate\":1.0},"
+            + "{\"type\":\"run.cancelled\",\"runId\":\"r1\",\"seq\":3,\"status\":\"CANCELLED\",\"reason\":\"cancelled by user-1\"}";
+
+    CliRunner.Result result = watch("watch", "r1", "--profile", profile(KEY).toString());
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.RUN_FAILED);
+    assertThat(server.subscriptions).hasSize(2);
+    assertThat(result.out().split("Running 8 items", -1)).hasSize(2);
+    assertThat(result.out().split("50%", -1)).hasSize(2);
+    assertThat(result.out()).endsWith("Run r1 CANCELLED (cancelled by user-1)\n");
+  }
+
+  @Test
   void theProfileSaysWhatIsMissing() throws Exception {
     Path empty = Files.writeString(tmp.resolve("empty"), "");
 
@@ -116,6 +135,8 @@ class WatchCommandTest {
   /** Accepts KEY offered as a subprotocol (answering it back), knows run r1, backlog = run.started. */
   static final class ProtocolServer extends WebSocketServer {
     final List<String> subscriptions = new CopyOnWriteArrayList<>();
+    volatile boolean closeFirstConnection;
+    volatile String backlogOnReconnect;
     private final List<String> pushes;
     private final CountDownLatch started = new CountDownLatch(1);
 
@@ -154,9 +175,14 @@ class WatchCommandTest {
         conn.send("{\"type\":\"error\",\"code\":\"run-not-found\",\"message\":\"run \\\"nope\\\" not found\",\"runId\":\"nope\"}");
         return;
       }
+      if (subscriptions.size() > 1 && backlogOnReconnect != null) {
+        conn.send("{\"type\":\"subscribed\",\"runId\":\"r1\",\"status\":\"CANCELLED\",\"events\":[" + backlogOnReconnect + "]}");
+        return;
+      }
       conn.send("{\"type\":\"subscribed\",\"runId\":\"r1\",\"status\":\"RUNNING\",\"events\":["
           + "{\"type\":\"run.started\",\"runId\":\"r1\",\"seq\":1,\"totalItems\":8,\"shardCount\":2}]}");
       pushes.forEach(conn::send);
+      if (closeFirstConnection) conn.close(1001, "Going away"); // API Gateway's idle timeout
     }
 
     @Override

@@ -21,6 +21,8 @@ import dev.ltb.security.AccessControl;
 import dev.ltb.security.ApiKeyHasher;
 import dev.ltb.security.ApiKeys;
 import dev.ltb.security.Authenticator;
+import dev.ltb.security.CognitoJwtVerifier;
+import dev.ltb.testkit.CognitoTokens;
 import dev.ltb.security.InMemoryApiKeyStore;
 import dev.ltb.security.Principal;
 import dev.ltb.security.PrincipalKind;
@@ -93,6 +95,25 @@ class ProgressHandlersTest {
     assertThat(connected.get("statusCode").asInt()).isEqualTo(200);
     assertThat(connected.get("headers").get("Sec-WebSocket-Protocol").asText()).isEqualTo(key);
     assertThat(connections.find(CONNECTION, Instant.now())).isPresent();
+  }
+
+  @Test
+  void aMembersCognitoIdTokenOfferedAsSubprotocolConnectsToItsTenant() throws Exception {
+    Instant now = Instant.parse("2026-11-28T12:00:00Z");
+    CognitoTokens pool = CognitoTokens.generate(now);
+    Clock fixed = Clock.fixed(now, java.time.ZoneOffset.UTC);
+    WebSocketHandler withJwts = new WebSocketHandler(sessions, new WebSocketAuthenticator(new Authenticator(
+        Optional.of(new CognitoJwtVerifier(pool.settings(), pool.keySource(), fixed)), apiKeys, Duration.ZERO, fixed)));
+    String token = pool.idToken().tenant("acme").groups("viewer").sign();
+
+    JsonNode connected = json(invoke(withJwts, resource("websocket-connect-protocol-token.json").replace("${TOKEN}", token)));
+    String forged = pool.idToken().tenant("acme").signedWith(CognitoTokens.newKey(pool.key().getKeyID())).sign();
+    JsonNode refused = json(invoke(withJwts, resource("websocket-connect-protocol-token.json").replace("${TOKEN}", forged)));
+
+    assertThat(connected.get("statusCode").asInt()).isEqualTo(200);
+    assertThat(connected.get("headers").get("Sec-WebSocket-Protocol").asText()).isEqualTo(token);
+    assertThat(connections.find(CONNECTION, Instant.now()).orElseThrow().principal().role()).isEqualTo(Role.VIEWER);
+    assertThat(refused.get("statusCode").asInt()).isEqualTo(401);
   }
 
   @Test

@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.ltb.aws.AwsAdapters;
 import dev.ltb.aws.AwsClients;
 import dev.ltb.aws.AwsSettings;
+import dev.ltb.aws.dynamodb.DynamoConnections;
 import dev.ltb.aws.dynamodb.tenancy.DynamoTenancyStores;
 import dev.ltb.functions.ProgressWiring;
 import dev.ltb.json.Json;
@@ -20,6 +21,7 @@ import dev.ltb.localcloud.lambda.LambdaFunctions;
 import dev.ltb.localcloud.websocket.LocalWebSocketApi;
 import dev.ltb.localcloud.websocket.WebSocketTestClient;
 import dev.ltb.pipeline.WorkerSettings;
+import dev.ltb.progress.Connection;
 import dev.ltb.security.ApiKeyHasher;
 import dev.ltb.security.ApiKeys;
 import dev.ltb.security.Principal;
@@ -46,7 +48,8 @@ import org.junit.jupiter.api.TestInstance;
  * Issue 7's WebSocket path on the local cloud: a client connects to the local WebSocket API with a real tenant API
  * key, subscribes to a run started through the pipeline, and receives its progress as the published events flow
  * from the events table's stream through the progress publisher and the Management API: run started, items
- * completed with the running pass rate, run completed with the summary, in order.
+ * completed with the running pass rate, run completed with the summary, in order. Another tenant's client cannot
+ * follow the run, and a connection the gateway reports gone is forgotten.
  */
 @Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -138,6 +141,13 @@ class WebSocketProgressEndToEndTest {
 
       pipeline.start(runId, Suites.scripted(8, 4, "yes"), Map.of());
       JsonNode subscribed = subscribe(acme, runId);
+      // a client that went away without the gateway calling $disconnect: its pushes answer 410 Gone
+      DynamoConnections connections =
+          new DynamoConnections(pipeline.aws().clients().dynamoDb(), pipeline.aws().settings().table());
+      Connection stale = new Connection("staleConn0=", new Principal(TenantId.of("acme"), "key:old", Role.SERVICE,
+          PrincipalKind.API_KEY), Instant.now(), Instant.now().plus(Duration.ofHours(2)));
+      connections.put(stale);
+      connections.subscribe(stale, runId);
       globex.send("{\"action\":\"subscribe\",\"runId\":\"" + runId + "\"}");
       JsonNode refused = json(globex.next(Duration.ofSeconds(10)));
 
@@ -171,6 +181,8 @@ class WebSocketProgressEndToEndTest {
       assertThat(completed.get("reportKey").asText()).endsWith("report.html");
 
       assertThat(refused.get("code").asText()).isEqualTo("run-not-found");
+      assertThat(connections.find("staleConn0=", Instant.now())).as("forgotten after 410 Gone").isEmpty();
+      assertThat(connections.subscribers("acme", runId, Instant.now())).hasSize(1);
       assertThat(globex.next(Duration.ofMillis(500))).isNull();
     }
   }

@@ -24,21 +24,31 @@ class ApiGatewayConnectionPusherTest {
 
   private LocalWebSocketApi api;
   private AwsAdapters aws;
+  private final Map<String, String> saved = new java.util.HashMap<>();
 
   @BeforeEach
   void start() {
     api = LocalWebSocketApi.start((payload, context) -> "{\"statusCode\":200}".getBytes(), Set.of("$default"), "prod");
-    System.setProperty("aws.region", LocalCloud.REGION);
-    System.setProperty("aws.accessKeyId", LocalCloud.ACCESS_KEY_ID);
-    System.setProperty("aws.secretAccessKey", LocalCloud.SECRET_ACCESS_KEY);
+    set("aws.region", LocalCloud.REGION);
+    set("aws.accessKeyId", LocalCloud.ACCESS_KEY_ID);
+    set("aws.secretAccessKey", LocalCloud.SECRET_ACCESS_KEY);
     aws = new AwsAdapters(new AwsClients(),
         AwsSettings.of(Map.of(AwsSettings.WEBSOCKET_CALLBACK_URL, api.callbackUrl().toString())));
+  }
+
+  private void set(String name, String value) {
+    saved.put(name, System.getProperty(name));
+    System.setProperty(name, value);
   }
 
   @AfterEach
   void stop() {
     aws.close();
     api.close();
+    saved.forEach((name, value) -> {
+      if (value == null) System.clearProperty(name);
+      else System.setProperty(name, value);
+    });
   }
 
   @Test
