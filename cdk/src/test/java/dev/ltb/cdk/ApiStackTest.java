@@ -142,18 +142,21 @@ class ApiStackTest {
   }
 
   @Test
-  void webSocketApiRoutesConnectThroughTheAuthorizerAndIsThrottled() {
+  void webSocketApiAuthenticatesConnectInTheFunctionAndIsThrottled() {
     template.hasResourceProperties(
         "AWS::ApiGatewayV2::Api",
         Map.of("ProtocolType", "WEBSOCKET", "RouteSelectionExpression", "$request.body.action"));
     List<String> routes =
         Cfn.propertiesOf(template, "AWS::ApiGatewayV2::Route").stream().map(r -> (String) r.get("RouteKey")).toList();
     assertThat(routes).containsExactlyInAnyOrder("$connect", "$disconnect", "subscribe", "unsubscribe");
+    // no REQUEST authorizer: its identity source could name the query string or Sec-WebSocket-Protocol, not both
     template.hasResourceProperties(
-        "AWS::ApiGatewayV2::Route", Map.of("RouteKey", "$connect", "AuthorizationType", "CUSTOM"));
-    template.hasResourceProperties(
-        "AWS::ApiGatewayV2::Authorizer",
-        Map.of("AuthorizerType", "REQUEST", "IdentitySource", List.of("route.request.querystring.token")));
+        "AWS::ApiGatewayV2::Route", Map.of("RouteKey", "$connect", "AuthorizationType", "NONE"));
+    assertThat(Cfn.propertiesOf(template, "AWS::ApiGatewayV2::Authorizer")).isEmpty();
+    Map<String, Object> webSocketEnv = Cfn.propertiesOf(template, "AWS::Lambda::Function").stream()
+        .filter(f -> String.valueOf(f.get("Environment")).contains("QUARKUS_LAMBDA_HANDLER=websocket"))
+        .findFirst().orElseThrow();
+    assertThat(String.valueOf(webSocketEnv.get("Environment"))).contains("LTB_USER_POOL_ID", "LTB_USER_POOL_CLIENT_ID");
     template.hasResourceProperties(
         "AWS::ApiGatewayV2::Stage",
         Map.of(

@@ -125,8 +125,13 @@ public final class ApiStack extends Stack {
     resolvers.addToPolicy(startRuns);
     cancel.alias().grantInvoke(resolvers.grantee());
 
-    LtbFunction webSocketHandler = add(FunctionKind.WEBSOCKET, config, code, dataEnv);
+    // $connect authenticates in the function (API keys by hash, JWTs of the pool), like the authorizer
+    Map<String, String> webSocketEnv = new LinkedHashMap<>(dataEnv);
+    webSocketEnv.put(Names.Env.USER_POOL_ID, identity.userPool().getUserPoolId());
+    webSocketEnv.put(Names.Env.USER_POOL_CLIENT_ID, identity.client().getUserPoolClientId());
+    LtbFunction webSocketHandler = add(FunctionKind.WEBSOCKET, config, code, webSocketEnv);
     webSocketHandler.addToPolicy(Access.readWriteItems(data.table()));
+    webSocketHandler.addToPolicy(Access.readItems(data.eventsTable())); // a subscription's backlog
 
     LtbFunction ingress = add(FunctionKind.WEBHOOK_INGRESS, config, code, runEnv);
     ingress.addToPolicy(Access.readWriteItems(data.table()));
@@ -136,7 +141,7 @@ public final class ApiStack extends Stack {
 
     this.rest = new RestApiConstruct(this, "Rest", config, identity, restFunction, authorizer, ingress);
     this.graphql = new GraphqlApiConstruct(this, "Graphql", config, identity, resolvers, authorizer);
-    this.webSocket = new WebSocketApiConstruct(this, "WebSocket", config, webSocketHandler, authorizer);
+    this.webSocket = new WebSocketApiConstruct(this, "WebSocket", config, webSocketHandler);
 
     usagePlanAccess(config, restFunction, authorizer, usagePlansParameter);
 
@@ -145,6 +150,7 @@ public final class ApiStack extends Stack {
     publisherEnv.put(Names.Env.WEBSOCKET_CALLBACK_URL, webSocket.callbackUrl());
     LtbFunction publisher = add(FunctionKind.PROGRESS_PUBLISHER, config, code, publisherEnv);
     publisher.addToPolicy(Access.readWriteItems(data.table()));
+    publisher.addToPolicy(Access.readItems(data.eventsTable())); // running totals from the run's events
     graphql.grantPublish(publisher.grantee());
     webSocket.grantPush(publisher.grantee());
     publisher

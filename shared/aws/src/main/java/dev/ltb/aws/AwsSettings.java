@@ -20,6 +20,8 @@ import java.util.Optional;
  *   <li>{@value #PLAN}: the plan of tenants without one of their own ({@code unlimited} by default);
  *   <li>{@value #WEBHOOK_QUEUE_URL} and {@value #WEBHOOK_DEAD_LETTER_URL}: the outbound webhook queue and its
  *       dead-letter queue.
+ *   <li>{@value #WEBSOCKET_CALLBACK_URL}: the https URL of the WebSocket stage's Management API, where the
+ *       progress publisher pushes to connections.
  * </ul>
  *
  * A setting is checked when first asked for, so a function that never touches the events table does not
@@ -39,6 +41,7 @@ public final class AwsSettings {
 
   /** {@value #PLAN}'s default: no limits, no charges (single-account installations). */
   public static final String UNLIMITED_PLAN = "unlimited";
+  public static final String WEBSOCKET_CALLBACK_URL = "LTB_WEBSOCKET_CALLBACK_URL";
 
   public static final String DEFAULT_SECRETS_PREFIX = "ltb/";
   public static final Duration DEFAULT_SECRETS_TTL = Duration.ofMinutes(5);
@@ -69,6 +72,20 @@ public final class AwsSettings {
 
   public String eventsTable() {
     return required(EVENTS_TABLE, "the DynamoDB table of run events");
+  }
+
+  /** The Management API endpoint of the WebSocket stage, e.g. {@code https://abc123.execute-api.eu-west-1.amazonaws.com/prod}. */
+  public java.net.URI webSocketCallbackUrl() {
+    String url = required(WEBSOCKET_CALLBACK_URL, "the WebSocket stage's Management API endpoint (https://…/<stage>)");
+    try {
+      java.net.URI uri = new java.net.URI(url);
+      if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null)
+        throw new java.net.URISyntaxException(url, "not an http(s) URL");
+      return uri;
+    } catch (java.net.URISyntaxException e) {
+      throw new AwsConfigurationException(
+          WEBSOCKET_CALLBACK_URL + " is '" + url + "'; give the stage's https callback URL (see docs/aws-adapters.md)");
+    }
   }
 
   public String bucket() {
