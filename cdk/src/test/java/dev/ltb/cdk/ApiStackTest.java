@@ -15,6 +15,16 @@ class ApiStackTest {
   private final Template template = deployment.template(deployment.stacks().api());
 
   @Test
+  void usersGetTheirRoleFromGroupsAndCannotWriteTheirTenantOrRole() {
+    // the authorizer reads the role from cognito:groups: one group per user role of the permission matrix
+    List<Map<String, Object>> groups = Cfn.propertiesOf(template, "AWS::Cognito::UserPoolGroup");
+    assertThat(groups).extracting(g -> g.get("GroupName")).containsExactly("owner", "admin", "member", "viewer");
+    Map<String, Object> client = Cfn.propertiesOf(template, "AWS::Cognito::UserPoolClient").get(0);
+    assertThat(client.get("WriteAttributes").toString()).doesNotContain("custom:");
+    assertThat(client.get("ReadAttributes").toString()).contains("custom:tenant");
+  }
+
+  @Test
   void restApiHasACognitoAndALambdaAuthorizer() {
     template.hasResourceProperties("AWS::ApiGateway::Authorizer", Map.of("Type", "COGNITO_USER_POOLS", "Name", "ltb-dev-users"));
     template.hasResourceProperties(

@@ -129,9 +129,16 @@ class WebhookSenderHandlerTest {
   void aDeliveryArrivesSignedSoTheReceiverCanVerifyItAndIsLogged() throws Exception {
     receiver.stubFor(post(urlEqualTo("/receiver/t0k3n-in-path")).willReturn(aResponse().withStatus(204)));
 
-    JsonNode answer = send(DeliveryMessages.encode(delivery(1)), DeliveryMessages.encode(delivery(1)));
+    JsonNode answer;
+    String logs;
+    try (LogCapture capture = new LogCapture()) {
+      answer = send(DeliveryMessages.encode(delivery(1)), DeliveryMessages.encode(delivery(1)));
+      logs = capture.text();
+    }
 
     assertThat(answer.get("batchItemFailures").size()).isZero();
+    assertThat(logs).as("logged by host only").contains("to host localhost").doesNotContain("t0k3n-in-path")
+        .doesNotContain(SECRET);
     List<LoggedRequest> received = receiver.findAll(postRequestedFor(urlEqualTo("/receiver/t0k3n-in-path")));
     assertThat(received).hasSize(2);
     LoggedRequest request = received.get(0);

@@ -106,6 +106,9 @@ public final class ApiStack extends Stack {
                     "cognito-idp:AdminUpdateUserAttributes",
                     "cognito-idp:AdminDisableUser",
                     "cognito-idp:AdminDeleteUser",
+                    "cognito-idp:AdminAddUserToGroup",
+                    "cognito-idp:AdminRemoveUserFromGroup",
+                    "cognito-idp:AdminListGroupsForUser",
                     "cognito-idp:ListUsers"))
             .resources(List.of(identity.userPool().getUserPoolArn()))
             .build());
