@@ -69,6 +69,8 @@ public final class FunctionsStack extends Stack {
     LtbFunction notify =
         add(FunctionKind.NOTIFY, config, code, with(dataEnv, Names.Env.WEBHOOK_QUEUE_URL, queues.webhookQueue().getQueueUrl()));
     notify.addToPolicy(Access.readItems(data.table()));
+    // run.regressed compares the run's results with its baseline's, and outputs too large for an item live in S3
+    notify.addToPolicy(Access.tenantObjects(data.bucket(), "s3:GetObject"));
     notify.addToPolicy(Access.writeItems(data.eventsTable()));
     queues.webhookQueue().grantSendMessages(notify.grantee());
 
