@@ -1,13 +1,14 @@
 package dev.ltb.functions;
 
 import dev.ltb.aws.AwsAdapters;
+import dev.ltb.aws.dynamodb.tenancy.DynamoTenancyStores;
 import dev.ltb.pipeline.RunHistories;
 import dev.ltb.progress.Connections;
 import dev.ltb.progress.ProgressPublisher;
 import dev.ltb.progress.RunEventLog;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code websocket} and {@code progress-publisher} handlers built by {@link ProgressBeans}' producer methods in
@@ -32,7 +33,9 @@ public final class ProgressWiring {
     RunHistories histories = aws.runHistories();
     return new WebSocketHandler(
         beans.webSocketSessions(connections, histories, log, aws, clock),
-        ProgressBeans.webSocketAuthenticator(aws, clock, Map.of()));
+        new WebSocketAuthenticator(AuthorizerBeans.authenticator(
+            name -> Optional.empty(), Optional.empty(),
+            new DynamoTenancyStores(aws.clients().dynamoDb(), aws.settings().table()).apiKeys(), clock)));
   }
 
   public ProgressPublisherHandler progressPublisher() {
