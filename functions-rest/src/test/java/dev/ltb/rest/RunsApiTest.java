@@ -71,6 +71,16 @@ class RunsApiTest {
   }
 
   @Test
+  void theDocumentedExampleSuiteStartsAsIs() throws Exception {
+    String suite = java.nio.file.Files.readString(java.nio.file.Path.of("../examples/api/suite.yaml"));
+
+    Reply started = send(ACME, "POST", "/runs", Json.mapper().writeValueAsString(Map.of("suite", suite, "format", "yaml")));
+
+    assertThat(started.status()).as(started.body()).isEqualTo(201);
+    assertThat(started.json().path("totalItems").asInt()).isEqualTo(3);
+  }
+
+  @Test
   void aRequestWithoutTheAuthorizersContextIs401() {
     Reply anonymous = send(null, "GET", "/runs", null);
     assertThat(anonymous.status()).isEqualTo(401);
