@@ -5,6 +5,7 @@ import dev.ltb.aws.dynamodb.DynamoConnections;
 import dev.ltb.aws.dynamodb.DynamoRunEvents;
 import dev.ltb.aws.dynamodb.DynamoRunHistories;
 import dev.ltb.aws.s3.S3BlobStore;
+import dev.ltb.aws.s3.S3UploadUrls;
 import dev.ltb.aws.secrets.PowertoolsSecretResolver;
 import dev.ltb.aws.sfn.StepFunctionsShardCallbacks;
 import java.util.Objects;
@@ -19,6 +20,7 @@ public final class AwsAdapters implements AutoCloseable {
   private final AwsClients clients;
   private final AwsSettings settings;
   private volatile S3BlobStore blobStore;
+  private volatile S3UploadUrls uploadUrls;
   private volatile DynamoRunHistories runHistories;
   private volatile DynamoRunEvents runEvents;
   private volatile StepFunctionsShardCallbacks shardCallbacks;
@@ -48,6 +50,12 @@ public final class AwsAdapters implements AutoCloseable {
   public synchronized S3BlobStore blobStore() {
     if (blobStore == null) blobStore = new S3BlobStore(clients.s3(), settings.bucket());
     return blobStore;
+  }
+
+  /** Presigned uploads into {@link #blobStore()}'s bucket. */
+  public synchronized S3UploadUrls uploadUrls() {
+    if (uploadUrls == null) uploadUrls = new S3UploadUrls(clients.s3(), settings.bucket());
+    return uploadUrls;
   }
 
   /** DynamoDB on {@code LTB_TABLE}, large JSON in {@link #blobStore()}. */
@@ -90,6 +98,7 @@ public final class AwsAdapters implements AutoCloseable {
 
   @Override
   public void close() {
+    if (uploadUrls != null) uploadUrls.close();
     clients.close();
   }
 }

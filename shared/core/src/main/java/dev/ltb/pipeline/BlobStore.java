@@ -1,5 +1,6 @@
 package dev.ltb.pipeline;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,4 +13,10 @@ public interface BlobStore {
 
   /** The blob, or empty when no blob has that key. */
   Optional<byte[]> get(String key);
+
+  /** The keys that start with {@code prefix}, in key order, at most {@code limit} of them. */
+  List<String> keys(String prefix, int limit);
+
+  /** Removes the blob; removing a key that has none is harmless. */
+  void delete(String key);
 }

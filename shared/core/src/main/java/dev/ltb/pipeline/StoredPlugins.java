@@ -6,9 +6,13 @@ import dev.ltb.plugin.PluginManifest;
 import dev.ltb.plugin.PluginPackage;
 import dev.ltb.plugin.UploadedPlugins;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -51,6 +55,49 @@ public final class StoredPlugins implements UploadedPlugins {
     blobs.put(moduleKey(name, sha256), plugin.module(), "application/wasm");
     blobs.put(manifestKey(name, sha256), plugin.manifest().toJson().getBytes(StandardCharsets.UTF_8), "application/json");
     return sha256;
+  }
+
+  /**
+   * Stores a version's manifest alone, before its module arrives (by a presigned upload to {@link #moduleKey}).
+   * Until then the version is listed without its module, and a suite pinning it is refused.
+   */
+  public void putManifest(PluginManifest manifest) {
+    blobs.put(
+        manifestKey(manifest.name(), manifest.sha256()), manifest.toJson().getBytes(StandardCharsets.UTF_8),
+        "application/json");
+  }
+
+  /** A stored version as listed: its manifest, and whether its module has been uploaded. */
+  public record Version(PluginManifest manifest, boolean moduleUploaded) {}
+
+  /** The tenant's versions, by name then hash; at most {@code limit}. */
+  public List<Version> list(int limit) {
+    List<String> keys = blobs.keys(prefix, 2 * limit + 1);
+    Set<String> modules = new HashSet<>();
+    for (String key : keys) if (key.endsWith(".wasm")) modules.add(key.substring(0, key.length() - ".wasm".length()));
+    List<Version> versions = new ArrayList<>();
+    for (String key : keys) {
+      if (!key.endsWith(".json") || versions.size() == limit) continue;
+      String stem = key.substring(0, key.length() - ".json".length());
+      blobs.get(key).ifPresent(bytes -> {
+        try {
+          versions.add(new Version(PluginManifest.parse(new String(bytes, StandardCharsets.UTF_8), key), modules.contains(stem)));
+        } catch (PluginException e) {
+          // only this class writes manifests, after parsing them; an unreadable one is skipped, not fatal
+        }
+      });
+    }
+    return versions;
+  }
+
+  /** Removes a version (its manifest and module); true when there was one. */
+  public boolean delete(String name, String sha256) {
+    String hash = sha256.toLowerCase(Locale.ROOT);
+    if (!NAME.matcher(name).matches() || !SHA256.matcher(hash).matches()) return false;
+    boolean existed = blobs.get(manifestKey(name, hash)).isPresent();
+    blobs.delete(moduleKey(name, hash));
+    blobs.delete(manifestKey(name, hash));
+    return existed;
   }
 
   @Override

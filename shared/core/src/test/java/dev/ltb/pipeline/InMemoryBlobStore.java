@@ -1,6 +1,7 @@
 package dev.ltb.pipeline;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,17 @@ public final class InMemoryBlobStore implements BlobStore {
   @Override
   public Optional<byte[]> get(String key) {
     return Optional.ofNullable(blobs.get(key)).map(byte[]::clone);
+  }
+
+  @Override
+  public List<String> keys(String prefix, int limit) {
+    return blobs.keySet().stream().filter(key -> key.startsWith(prefix)).sorted().limit(limit).toList();
+  }
+
+  @Override
+  public void delete(String key) {
+    blobs.remove(key);
+    contentTypes.remove(key);
   }
 
   public void putText(String key, String text) {

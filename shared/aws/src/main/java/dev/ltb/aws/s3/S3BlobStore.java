@@ -3,6 +3,7 @@ package dev.ltb.aws.s3;
 import dev.ltb.aws.AwsStorageException;
 import dev.ltb.pipeline.BlobStore;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -11,6 +12,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Blobs in one S3 bucket. Callers choose the keys (by convention {@code tenants/<tenantId>/…}); this store
@@ -55,6 +57,27 @@ public final class S3BlobStore implements BlobStore {
       return Optional.empty();
     } catch (SdkException e) {
       throw failure("read", key, e);
+    }
+  }
+
+  @Override
+  public List<String> keys(String prefix, int limit) {
+    checkKey(prefix);
+    try {
+      return s3.listObjectsV2Paginator(request -> request.bucket(bucket).prefix(prefix)).contents().stream()
+          .limit(limit).map(S3Object::key).toList();
+    } catch (SdkException e) {
+      throw failure("list", prefix, e);
+    }
+  }
+
+  @Override
+  public void delete(String key) {
+    checkKey(key);
+    try {
+      s3.deleteObject(request -> request.bucket(bucket).key(key));
+    } catch (SdkException e) {
+      throw failure("delete", key, e);
     }
   }
 

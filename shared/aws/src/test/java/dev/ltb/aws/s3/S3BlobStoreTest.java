@@ -36,6 +36,39 @@ class S3BlobStoreTest {
   }
 
   @Test
+  void listsKeysUnderAPrefixInOrderAndDeletes() {
+    store.put("tenants/lister/plugins/b/2.wasm", new byte[] {2}, "application/wasm");
+    store.put("tenants/lister/plugins/a/1.json", new byte[] {1}, "application/json");
+    store.put("tenants/listers/other", new byte[] {3}, "application/json");
+
+    assertThat(store.keys("tenants/lister/", 10))
+        .containsExactly("tenants/lister/plugins/a/1.json", "tenants/lister/plugins/b/2.wasm");
+    assertThat(store.keys("tenants/lister/", 1)).hasSize(1);
+
+    store.delete("tenants/lister/plugins/a/1.json");
+    store.delete("tenants/lister/plugins/a/never-was.json");
+    assertThat(store.keys("tenants/lister/", 10)).containsExactly("tenants/lister/plugins/b/2.wasm");
+  }
+
+  @Test
+  void aPresignedUploadWritesTheFileWithoutTheApiInBetween() throws Exception {
+    byte[] module = {0, 'a', 's', 'm', 1, 0, 0, 0};
+    try (S3UploadUrls uploads = new S3UploadUrls(aws.clients().s3(), store.bucket())) {
+      var upload = uploads.forPut("tenants/acme/plugins/p/abc.wasm", "application/wasm", java.time.Duration.ofMinutes(5));
+
+      assertThat(upload.url().getQuery()).contains("X-Amz-Signature=").contains("X-Amz-Expires=300");
+      var request = java.net.http.HttpRequest.newBuilder(upload.url())
+          .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(module));
+      upload.headers().forEach(request::header);
+      var response = java.net.http.HttpClient.newHttpClient()
+          .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      assertThat(store.get("tenants/acme/plugins/p/abc.wasm")).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(module));
+    }
+  }
+
+  @Test
   void aMissingKeyIsEmpty() {
     assertThat(store.get("tenants/acme/runs/none/summary.json")).isEmpty();
   }
