@@ -64,41 +64,58 @@ public final class EditDistance {
     for (int i = 0; i < m; i++) patternIds[i] = ids.add(p[pFrom + i]);
     if ((long) ids.size() * blocks > maxMatchWords) return table(p, pFrom, pTo, t, tFrom, tTo);
 
-    // match[id * blocks + b] has bit r set when row 64·b + r of the pattern is the symbol with that id.
-    long[] match = new long[ids.size() * blocks];
+    // match[id * blocks + b] has bit r set when row 64·b + r of the pattern is the symbol with that id;
+    // the extra last id, all zeros, stands for every text symbol the pattern does not contain.
+    long[] match = new long[(ids.size() + 1) * blocks];
     for (int i = 0; i < m; i++) match[patternIds[i] * blocks + (i >>> 6)] |= 1L << (i & 63);
+    int absent = ids.size() * blocks;
 
     // Per block: the vertical deltas of the current column as bit sets (+1 in pv, -1 in mv).
     long[] pv = new long[blocks];
     long[] mv = new long[blocks];
     Arrays.fill(pv, -1L);
     int last = blocks - 1;
-    long lastRow = 1L << ((m - 1) & 63);
+    int lastRow = (m - 1) & 63;
     int score = m;
     for (int j = tFrom; j < tTo; j++) {
       int id = ids.get(t[j]);
-      int base = id < 0 ? -1 : id * blocks;
-      int carry = 1; // the horizontal delta entering block 0: row 0 of the table is 0, 1, 2, ...
-      for (int b = 0; b < blocks; b++) {
-        long eq = base < 0 ? 0L : match[base + b];
+      int base = id < 0 ? absent : id * blocks;
+      // The horizontal delta entering a block from above, as two bits: +1 (pIn) or -1 (mIn). Row 0 of
+      // the table is 0, 1, 2, ..., so +1 enters the first block.
+      long pIn = 1;
+      long mIn = 0;
+      for (int b = 0; b < last; b++) {
+        long eq = match[base + b];
         long pvb = pv[b];
         long mvb = mv[b];
         long xv = eq | mvb;
-        if (carry < 0) eq |= 1L;
+        eq |= mIn;
         long xh = (((eq & pvb) + pvb) ^ pvb) | eq;
         long ph = mvb | ~(xh | pvb);
         long mh = pvb & xh;
-        long out = b == last ? lastRow : Long.MIN_VALUE;
-        int next = (ph & out) != 0 ? 1 : (mh & out) != 0 ? -1 : 0;
-        ph <<= 1;
-        mh <<= 1;
-        if (carry < 0) mh |= 1L;
-        else if (carry > 0) ph |= 1L;
+        long pOut = ph >>> 63;
+        long mOut = mh >>> 63;
+        ph = (ph << 1) | pIn;
+        mh = (mh << 1) | mIn;
         pv[b] = mh | ~(xv | ph);
         mv[b] = ph & xv;
-        carry = next;
+        pIn = pOut;
+        mIn = mOut;
       }
-      score += carry;
+      // The last block: its row m (bit lastRow) carries the score.
+      long eq = match[base + last];
+      long pvb = pv[last];
+      long mvb = mv[last];
+      long xv = eq | mvb;
+      eq |= mIn;
+      long xh = (((eq & pvb) + pvb) ^ pvb) | eq;
+      long ph = mvb | ~(xh | pvb);
+      long mh = pvb & xh;
+      score += (int) ((ph >>> lastRow) & 1) - (int) ((mh >>> lastRow) & 1);
+      ph = (ph << 1) | pIn;
+      mh = (mh << 1) | mIn;
+      pv[last] = mh | ~(xv | ph);
+      mv[last] = ph & xv;
     }
     return score;
   }
