@@ -31,7 +31,7 @@ public final class CpuTimeRun {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
     Map<String, DoubleSupplier> operations = new LinkedHashMap<>();
     if (what.equals("ratios")) {
-      for (String metric : new String[] {"wer", "cer", "levenshtein", "rouge-l"}) {
+      for (String metric : new String[] {"wer", "cer", "levenshtein", "rouge-l", "exact-match", "f1"}) {
         MetricBaselineBenchmark bench = new MetricBaselineBenchmark();
         bench.metric = metric;
         bench.setUp();

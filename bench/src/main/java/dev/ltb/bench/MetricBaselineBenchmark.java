@@ -1,10 +1,12 @@
 package dev.ltb.bench;
 
+import dev.ltb.bench.baseline.StepByStepSquad;
 import dev.ltb.bench.baseline.TableErrorRate;
 import dev.ltb.bench.baseline.TableRougeL;
 import dev.ltb.evaluator.metric.EditDistance;
 import dev.ltb.evaluator.metric.ErrorRate;
 import dev.ltb.evaluator.metric.Rouge;
+import dev.ltb.evaluator.metric.SquadAnswer;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.text.similarity.LevenshteinDistance;
@@ -36,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class MetricBaselineBenchmark {
 
-  @Param({"wer", "cer", "levenshtein", "rouge-l"})
+  @Param({"wer", "cer", "levenshtein", "rouge-l", "exact-match", "f1"})
   public String metric;
 
   private static final LevenshteinDistance COMMONS = LevenshteinDistance.getDefaultInstance();
@@ -59,6 +61,8 @@ public class MetricBaselineBenchmark {
       case "wer" -> ErrorRate.wordErrorRate(reference, output).rate();
       case "cer" -> ErrorRate.characterErrorRate(reference, output).rate();
       case "levenshtein" -> EditDistance.ofChars(output, reference);
+      case "exact-match" -> SquadAnswer.exactMatch(output, List.of(reference));
+      case "f1" -> SquadAnswer.f1(output, List.of(reference)).f1();
       default -> ROUGE.rougeL(output, List.of(reference)).fmeasure();
     };
   }
@@ -69,6 +73,8 @@ public class MetricBaselineBenchmark {
       case "wer" -> TableErrorRate.wordErrorRate(reference, output).rate();
       case "cer" -> TableErrorRate.characterErrorRate(reference, output).rate();
       case "levenshtein" -> COMMONS.apply(output, reference);
+      case "exact-match" -> StepByStepSquad.exactMatch(output, List.of(reference));
+      case "f1" -> StepByStepSquad.f1(output, List.of(reference));
       default -> TableRougeL.fmeasure(output, reference);
     };
   }
