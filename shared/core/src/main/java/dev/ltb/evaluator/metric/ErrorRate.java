@@ -72,22 +72,8 @@ public final class ErrorRate {
     return out;
   }
 
-  /** Levenshtein distance with unit costs, in O(min) memory. */
+  /** Levenshtein distance with unit costs ({@link EditDistance}, bit-parallel). */
   static int editDistance(int[] a, int[] b) {
-    if (a.length < b.length) return editDistance(b, a);
-    int[] previous = new int[b.length + 1];
-    int[] current = new int[b.length + 1];
-    for (int j = 0; j <= b.length; j++) previous[j] = j;
-    for (int i = 1; i <= a.length; i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length; j++) {
-        int substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length];
+    return EditDistance.of(a, b);
   }
 }

@@ -15,6 +15,9 @@ import java.util.Map;
  */
 public final class Rouge {
 
+  /** Above this many match words (distinct tokens × 64-token blocks), LCS falls back to the table. */
+  private static final long MAX_MATCH_WORDS = 1L << 22;
+
   private final PorterStemmer stemmer;
 
   /** @param useStemmer stem tokens longer than 3 characters, as {@code use_stemmer=True} */
@@ -98,17 +101,56 @@ public final class Rouge {
     Map<String, Integer> ids = new HashMap<>();
     int[] t = symbols(target, ids);
     int[] p = symbols(prediction, ids);
-    int[] previous = new int[p.length + 1];
-    int[] current = new int[p.length + 1];
-    for (int i = 1; i <= t.length; i++) {
-      for (int j = 1; j <= p.length; j++)
-        current[j] = t[i - 1] == p[j - 1] ? previous[j - 1] + 1 : Math.max(previous[j], current[j - 1]);
+    int lcs = lcsLength(t, p, ids.size());
+    return RougeScore.of((double) lcs / prediction.size(), (double) lcs / target.size());
+  }
+
+  /**
+   * Length of a longest common subsequence of two symbol sequences (dense ids below {@code alphabet}),
+   * bit-parallel (Allison and Dix 1986, in the form of Hyyrö 2004): one bit per position of {@code a}, a
+   * zero marking a position matched so far; each symbol of {@code b} updates all of them with an addition
+   * and a few word operations, O(|b|·⌈|a|/64⌉) instead of the table's O(|a|·|b|).
+   */
+  static int lcsLength(int[] a, int[] b, int alphabet) {
+    if (a.length > b.length) return lcsLength(b, a, alphabet);
+    int words = (a.length + 63) >>> 6;
+    if ((long) alphabet * words > MAX_MATCH_WORDS) return lcsTable(a, b);
+    long[] match = new long[alphabet * words];
+    for (int i = 0; i < a.length; i++) match[a[i] * words + (i >>> 6)] |= 1L << (i & 63);
+    long[] v = new long[words];
+    java.util.Arrays.fill(v, -1L);
+    for (int symbol : b) {
+      int base = symbol * words;
+      long carry = 0;
+      for (int w = 0; w < words; w++) {
+        long vw = v[w];
+        long u = vw & match[base + w];
+        long sum = vw + u + carry;
+        carry = Long.compareUnsigned(sum, vw) < 0 || (carry != 0 && sum == vw) ? 1 : 0;
+        v[w] = sum | (vw - u);
+      }
+    }
+    int zeros = 0;
+    for (int w = 0; w < words; w++) {
+      int bits = Math.min(64, a.length - (w << 6));
+      long mask = bits == 64 ? -1L : (1L << bits) - 1;
+      zeros += Long.bitCount(~v[w] & mask);
+    }
+    return zeros;
+  }
+
+  /** The textbook table, two rows at a time: for texts with tens of thousands of distinct tokens. */
+  static int lcsTable(int[] a, int[] b) {
+    int[] previous = new int[b.length + 1];
+    int[] current = new int[b.length + 1];
+    for (int i = 1; i <= a.length; i++) {
+      for (int j = 1; j <= b.length; j++)
+        current[j] = a[i - 1] == b[j - 1] ? previous[j - 1] + 1 : Math.max(previous[j], current[j - 1]);
       int[] swap = previous;
       previous = current;
       current = swap;
     }
-    int lcs = previous[p.length];
-    return RougeScore.of((double) lcs / prediction.size(), (double) lcs / target.size());
+    return previous[b.length];
   }
 
   private static int[] symbols(List<String> tokens, Map<String, Integer> ids) {

@@ -16,35 +16,76 @@ public final class SquadAnswer {
 
   private SquadAnswer() {}
 
-  /** {@code normalize_answer}: lower, remove punctuation, remove articles, fix whitespace. */
+  /**
+   * {@code normalize_answer}: lower, remove punctuation, remove articles, fix whitespace. Done in two
+   * passes over a char array instead of four over strings; the result is the same text.
+   */
   public static String normalize(String answer) {
     String lower = PythonText.lower(answer);
-    StringBuilder withoutPunctuation = new StringBuilder(lower.length());
-    lower.codePoints()
-        .filter(cp -> cp >= 128 || PUNCTUATION.indexOf(cp) < 0)
-        .forEach(withoutPunctuation::appendCodePoint);
-    return String.join(" ", PythonText.split(removeArticles(withoutPunctuation.toString())));
-  }
-
-  /** {@code re.sub(r'\b(a|an|the)\b', ' ', text)}: whole words a, an and the become a space. */
-  private static String removeArticles(String text) {
-    StringBuilder out = new StringBuilder(text.length());
+    // Remove ASCII punctuation. Punctuation is ASCII, so UTF-16 units can be tested one by one.
+    char[] text = new char[lower.length()];
+    int length = 0;
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      if (c >= 128 || !IS_PUNCTUATION[c]) text[length++] = c;
+    }
+    // re.sub(r'\b(a|an|the)\b', ' ', text), then ' '.join(text.split()): word runs (Python's \w) that
+    // are a, an or the become a space, and whitespace runs become single spaces between the parts.
+    StringBuilder out = new StringBuilder(length);
+    boolean pendingSpace = false;
     int i = 0;
-    while (i < text.length()) {
-      int cp = text.codePointAt(i);
-      if (!PythonText.isWordChar(cp)) {
-        out.appendCodePoint(cp);
-        i += Character.charCount(cp);
+    while (i < length) {
+      int cp = Character.codePointAt(text, i, length);
+      int next = i + Character.charCount(cp);
+      if (PythonText.isSpace(cp)) {
+        pendingSpace = out.length() > 0;
+        i = next;
         continue;
       }
-      int end = i;
-      while (end < text.length() && PythonText.isWordChar(text.codePointAt(end)))
-        end += Character.charCount(text.codePointAt(end));
-      String word = text.substring(i, end);
-      out.append(word.equals("a") || word.equals("an") || word.equals("the") ? " " : word);
+      if (!isWordChar(cp)) {
+        if (pendingSpace) out.append(' ');
+        pendingSpace = false;
+        out.appendCodePoint(cp);
+        i = next;
+        continue;
+      }
+      int end = next;
+      while (end < length) {
+        int wordCp = Character.codePointAt(text, end, length);
+        if (!isWordChar(wordCp)) break;
+        end += Character.charCount(wordCp);
+      }
+      if (isArticle(text, i, end)) {
+        pendingSpace = out.length() > 0;
+      } else {
+        if (pendingSpace) out.append(' ');
+        pendingSpace = false;
+        out.append(text, i, end - i);
+      }
       i = end;
     }
     return out.toString();
+  }
+
+  private static final boolean[] IS_PUNCTUATION = new boolean[128];
+
+  static {
+    for (int i = 0; i < PUNCTUATION.length(); i++) IS_PUNCTUATION[PUNCTUATION.charAt(i)] = true;
+  }
+
+  private static boolean isWordChar(int cp) {
+    if (cp < 128)
+      return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') || cp == '_';
+    return PythonText.isWordChar(cp);
+  }
+
+  private static boolean isArticle(char[] text, int start, int end) {
+    return switch (end - start) {
+      case 1 -> text[start] == 'a';
+      case 2 -> text[start] == 'a' && text[start + 1] == 'n';
+      case 3 -> text[start] == 't' && text[start + 1] == 'h' && text[start + 2] == 'e';
+      default -> false;
+    };
   }
 
   /** 1 when the normalized prediction equals some normalized reference, else 0. */

@@ -8,8 +8,8 @@ import dev.ltb.evaluator.EvaluationException;
 import dev.ltb.evaluator.EvaluationResult;
 import dev.ltb.evaluator.Evaluator;
 import dev.ltb.evaluator.EvaluatorDescriptor;
+import dev.ltb.evaluator.metric.EditDistance;
 import dev.ltb.suite.Assertion;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * {@code levenshtein}: the output is at most {@code threshold} single-character edits (insertions,
@@ -29,8 +29,6 @@ public final class LevenshteinEvaluator implements Evaluator {
           DEFAULT_MAX_DISTANCE,
           false);
 
-  private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
-
   @Override
   public EvaluatorDescriptor descriptor() {
     return DESCRIPTOR;
@@ -45,7 +43,7 @@ public final class LevenshteinEvaluator implements Evaluator {
       throw new EvaluationException(
           "levenshtein threshold is the largest edit distance allowed and must be >= 0, was "
               + AssertionValues.numberText(maxDistance));
-    int distance = DISTANCE.apply(context.output(), expected);
+    int distance = EditDistance.ofChars(context.output(), expected);
     boolean pass = distance <= maxDistance;
     String reason =
         "output is "
