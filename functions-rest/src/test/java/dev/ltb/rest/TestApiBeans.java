@@ -1,9 +1,15 @@
 package dev.ltb.rest;
 
 import dev.ltb.api.ApiServices;
+import dev.ltb.api.PluginService;
+import dev.ltb.api.UploadUrls;
+import dev.ltb.plugins.bundled.BundledPlugins;
 import dev.ltb.testkit.ApiTestPorts;
+import dev.ltb.wasm.ChicoryPluginRuntime;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.net.URI;
+import java.util.Map;
 
 /** In tests the use cases run over the core's in-memory ports with the real loader, plan and cancel steps. */
 @Singleton
@@ -15,5 +21,16 @@ public class TestApiBeans {
   @Singleton
   ApiServices services() {
     return PORTS.services;
+  }
+
+  /** Uploads land in the in-memory blob store (a test PUTs the module there); the sandbox is the real one. */
+  @Produces
+  @Singleton
+  PluginService plugins() {
+    return PluginService.wire(
+        PORTS.blobs,
+        (key, contentType, validFor) ->
+            new UploadUrls.Upload(URI.create("https://uploads.test/" + key), Map.of("Content-Type", contentType)),
+        BundledPlugins.precompiled(ChicoryPluginRuntime.builder()).build(), PORTS.audit, PORTS.clock);
   }
 }
