@@ -44,8 +44,7 @@ public final class ResultService {
     String after = page.cursor() == null ? null : Cursors.decode("results", page.cursor());
     List<ItemResult> items = new ArrayList<>(page.limit() + 1);
     try {
-      history.forEachResult(runId, result -> {
-        if (after != null && result.itemId().compareTo(after) <= 0) return;
+      history.forEachResultAfter(runId, after, result -> {
         if (!filter.test(result)) return;
         items.add(result);
         if (items.size() > page.limit()) throw PageFull.INSTANCE;

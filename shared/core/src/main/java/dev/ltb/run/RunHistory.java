@@ -90,6 +90,20 @@ public interface RunHistory extends AutoCloseable {
   void forEachResult(String runId, Consumer<ItemResult> consumer);
 
   /**
+   * As {@link #forEachResult}, starting after item {@code afterItemId} (null: from the first): what a results page
+   * reads. The default skips the earlier items; a history with an index on item ids (DynamoDB) starts there.
+   */
+  default void forEachResultAfter(String runId, String afterItemId, Consumer<ItemResult> consumer) {
+    if (afterItemId == null) {
+      forEachResult(runId, consumer);
+      return;
+    }
+    forEachResult(runId, result -> {
+      if (result.itemId().compareTo(afterItemId) > 0) consumer.accept(result);
+    });
+  }
+
+  /**
    * Deletes the run, its results and what the history keeps for it elsewhere; false when there is no such run.
    * A history that cannot delete says so (the local SQLite history keeps runs until its file is removed).
    *

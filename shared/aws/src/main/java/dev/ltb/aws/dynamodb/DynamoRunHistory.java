@@ -430,17 +430,28 @@ public final class DynamoRunHistory implements RunHistory {
    */
   @Override
   public void forEachResult(String runId, Consumer<ItemResult> consumer) {
+    forEachResultAfter(runId, null, consumer);
+  }
+
+  /** As {@link #forEachResult}, the query starting right after {@code afterItemId} (no earlier item is read). */
+  @Override
+  public void forEachResultAfter(String runId, String afterItemId, Consumer<ItemResult> consumer) {
     Objects.requireNonNull(consumer, "consumer");
     Iterator<ResultItem> items;
     try {
+      QueryEnhancedRequest.Builder query =
+          QueryEnhancedRequest.builder()
+              .queryConditional(QueryConditional.keyEqualTo(key(Keys.runPartition(tenantId, runId))))
+              .consistentRead(true)
+              .limit(pageSize);
+      if (afterItemId != null)
+        query.exclusiveStartKey(
+            java.util.Map.of(
+                "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(Keys.runPartition(tenantId, runId)),
+                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(Keys.itemSortKey(afterItemId))));
       items =
           results
-              .query(
-                  QueryEnhancedRequest.builder()
-                      .queryConditional(QueryConditional.keyEqualTo(key(Keys.runPartition(tenantId, runId))))
-                      .consistentRead(true)
-                      .limit(pageSize)
-                      .build())
+              .query(query.build())
               .items()
               .iterator();
     } catch (SdkException e) {

@@ -103,6 +103,24 @@ class ApiAdaptersTest {
   }
 
   @Test
+  void resultsAfterAnItemStartRightAfterIt() {
+    RunHistory history = DynamoRunHistories.builder(aws.clients().dynamoDbEnhanced(), table, blobs).build()
+        .forTenant("pager");
+    var sample = SampleRuns.threeProviders();
+    history.create(new RunRecord(SampleRuns.RUN_ID, "caps", "suite.yaml", null, RunStatus.COMPLETED,
+        SampleRuns.STARTED_AT, SampleRuns.STARTED_AT, 72, sample.summary(), null));
+    sample.forEach(history::save);
+    List<String> all = new ArrayList<>();
+    history.forEachResult(SampleRuns.RUN_ID, r -> all.add(r.itemId()));
+
+    List<String> rest = new ArrayList<>();
+    history.forEachResultAfter(SampleRuns.RUN_ID, all.get(39), r -> rest.add(r.itemId()));
+
+    assertThat(all).hasSize(72);
+    assertThat(rest).isEqualTo(all.subList(40, 72));
+  }
+
+  @Test
   void aDeletedRunIsGoneWithItsResults() {
     RunHistory history = DynamoRunHistories.builder(aws.clients().dynamoDbEnhanced(), table, blobs).build()
         .forTenant("deleter");
