@@ -63,6 +63,12 @@ class FunctionsTest {
   }
 
   @Test
+  void theProgressPublisherKnowsTheGraphqlEndpointItPublishesTo() {
+    Map<String, Object> publisher = env(function(FunctionKind.PROGRESS_PUBLISHER));
+    assertThat(Cfn.text(publisher.get(Names.Env.GRAPHQL_URL))).contains("GraphQLUrl");
+  }
+
+  @Test
   void codeIsTheBuiltZipOrExplicitlyParametersAndTheRestAppWaitsForItsModule() {
     String code = function(FunctionKind.WORKER).get("Code").toString();
     if (java.nio.file.Files.isRegularFile(Deployment.FUNCTIONS_ZIP)) {
