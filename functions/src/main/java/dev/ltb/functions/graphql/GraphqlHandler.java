@@ -51,6 +51,10 @@ public class GraphqlHandler implements RequestStreamHandler {
     this.identity = Objects.requireNonNull(identity, "identity");
   }
 
+  public ResolverRegistry registry() {
+    return registry;
+  }
+
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
     JsonNode tree = JSON.readTree(input);
