@@ -16,14 +16,14 @@ import java.util.List;
  * such reference before the loader could follow one. Syntax errors are left to the loader, which reports
  * them with their position.
  */
-final class SelfContainedSuite {
+public final class SelfContainedSuite {
 
   private static final String FILE = "file://";
 
   private SelfContainedSuite() {}
 
   /** One problem per {@code file://} value in the suite text, with its line, column and field. */
-  static List<SuiteProblem> problems(String text, String sourceName) {
+  public static List<SuiteProblem> problems(String text, String sourceName) {
     List<SuiteProblem> problems = new ArrayList<>();
     var mapper = sourceName.toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? Json.mapper() : Json.yaml();
     try (JsonParser parser = mapper.createParser(text)) {

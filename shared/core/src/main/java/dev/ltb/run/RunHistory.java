@@ -89,6 +89,16 @@ public interface RunHistory extends AutoCloseable {
   /** Streams the run's results in item-id order without loading them all. */
   void forEachResult(String runId, Consumer<ItemResult> consumer);
 
+  /**
+   * Deletes the run, its results and what the history keeps for it elsewhere; false when there is no such run.
+   * A history that cannot delete says so (the local SQLite history keeps runs until its file is removed).
+   *
+   * @param runId the run's exact id
+   */
+  default boolean delete(String runId) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot delete runs");
+  }
+
   @Override
   void close();
 }

@@ -74,5 +74,11 @@ public final class InMemoryRunHistory implements RunHistory {
   }
 
   @Override
+  public synchronized boolean delete(String runId) {
+    results.remove(runId);
+    return runs.remove(runId) != null;
+  }
+
+  @Override
   public void close() {}
 }
