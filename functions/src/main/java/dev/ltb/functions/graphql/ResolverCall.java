@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ltb.audit.RequestContext;
 import dev.ltb.functions.graphql.errors.BadRequest;
 import dev.ltb.security.Principal;
+import dev.ltb.tenancy.PageRequest;
 
 /**
  * One field to resolve, for one authenticated caller: what a resolver sees of an {@link AppSyncEvent}.
@@ -37,6 +38,15 @@ public record ResolverCall(
     if (value == null || value.isNull()) return fallback;
     if (!value.canConvertToInt()) throw new BadRequest(field.fieldName() + ": argument '" + name + "' must be an Int");
     return value.asInt();
+  }
+
+  /** The page the {@code limit} and {@code nextToken} arguments ask for (default limit 25, at most 100). */
+  public PageRequest page() {
+    try {
+      return new PageRequest(integer("limit", PageRequest.DEFAULT_LIMIT), optionalString("nextToken"));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequest(field.fieldName() + ": " + e.getMessage());
+    }
   }
 
   /** An optional input object (or a nested value), never null: a missing one is an empty node. */
