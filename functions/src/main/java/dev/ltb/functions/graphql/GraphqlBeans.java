@@ -8,6 +8,7 @@ import dev.ltb.tenancy.TenantId;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.Optional;
@@ -67,9 +68,13 @@ public class GraphqlBeans {
     client.close();
   }
 
-  /** Run events to the GraphQL subscriptions (the progress publisher composes it with the WebSocket push). */
+  /**
+   * Run events to the GraphQL subscriptions (the progress publisher composes it with the WebSocket push). Typed
+   * as itself only: the pipeline's {@code RunEvents} stays the events table ({@code AwsBeans}).
+   */
   @Produces
   @Singleton
+  @Typed(AppSyncRunEventPublisher.class)
   AppSyncRunEventPublisher appSyncRunEventPublisher(AppSyncClient client) {
     return new AppSyncRunEventPublisher(client);
   }

@@ -173,6 +173,19 @@ class GraphqlResolversTest {
   }
 
   @Test
+  void theDocumentedBatchEventGetsOneAnswerPerEventInOrder() throws Exception {
+    RunRecord done = f.completedRun(ACME, 2);
+    String text =
+        new String(GraphqlFixture.class.getResourceAsStream("/events/appsync/batch-run-summary.json").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8)
+            .replace("RUN_1", done.runId());
+    JsonNode answers = Json.mapper().readTree(f.invokeBytes(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(answers).hasSize(2);
+    assertThat(answers.get(0).get("totals").get("passRate").asDouble()).isEqualTo(1.0);
+    assertThat(answers.get(1).isNull()).isTrue();
+  }
+
+  @Test
   void aBatchOfAnotherTenantsRunsGetsNoSummaries() {
     RunRecord run = f.completedRun(ACME, 1);
     ArrayNode batch = Json.mapper().createArrayNode();
