@@ -458,6 +458,31 @@ public final class DynamoRunHistory implements RunHistory {
     }
   }
 
+  /**
+   * Deletes the run's result items, then its run item (so a half-finished delete can be repeated). Blobs the
+   * items referred to stay in the bucket under the run's prefix; a lifecycle rule or a later sweep removes them.
+   */
+  @Override
+  public boolean delete(String runId) {
+    if (loadRun(runId, "read run " + runId) == null) return false;
+    try {
+      results
+          .query(
+              QueryEnhancedRequest.builder()
+                  .queryConditional(QueryConditional.keyEqualTo(key(Keys.runPartition(tenantId, runId))))
+                  .attributesToProject("pk", "sk")
+                  .consistentRead(true)
+                  .build())
+          .items()
+          .forEach(item -> results.deleteItem(Key.builder().partitionValue(item.pk).sortValue(item.sk).build()));
+      runs.deleteItem(
+          Key.builder().partitionValue(Keys.tenantPartition(tenantId)).sortValue(Keys.runSortKey(runId)).build());
+    } catch (SdkException e) {
+      throw DynamoErrors.failure("delete run " + runId, tableName, e);
+    }
+    return true;
+  }
+
   private ItemResult toResult(String runId, ResultItem item) {
     String itemId = Keys.itemId(item.sk);
     String what = "result " + itemId + " of run " + runId;

@@ -1,0 +1,61 @@
+package dev.ltb.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ltb.api.Caller;
+import dev.ltb.api.Idempotency;
+import dev.ltb.json.Json;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+
+/** Answers: JSON with a strong ETag (304 on a matching If-None-Match), and idempotent POSTs. */
+final class Replies {
+
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  static final String REPLAYED = "Idempotent-Replayed";
+
+  private Replies() {}
+
+  static String json(Object value) {
+    try {
+      return Json.mapper().writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+    }
+  }
+
+  /** 200 with the value as JSON, or 304 when the client's copy is current. */
+  static Response get(Request request, Object value) {
+    String body = json(value);
+    EntityTag tag = new EntityTag(hash(body.getBytes(StandardCharsets.UTF_8)));
+    Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+    if (notModified != null) return notModified.tag(tag).build();
+    return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).tag(tag).build();
+  }
+
+  /** Runs a POST once per Idempotency-Key; a retry gets the first answer again. */
+  static Response post(Idempotency idempotency, Caller caller, String key, String operation, byte[] body,
+      int status, Supplier<Object> action) {
+    Bodies.checkSize(body);
+    Idempotency.Outcome outcome = idempotency.execute(caller, key, operation, body,
+        () -> new Idempotency.Answer(status, json(action.get())));
+    Response.ResponseBuilder response =
+        Response.status(outcome.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(outcome.body());
+    if (outcome.replayed()) response.header(REPLAYED, "true");
+    return response.build();
+  }
+
+  static String hash(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content), 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}
