@@ -32,6 +32,8 @@ public final class Names {
     public static final String STATE_MACHINE_ARN = "LTB_STATE_MACHINE_ARN";
     /** ALIGN: outbound webhook deliveries (issue 8). */
     public static final String WEBHOOK_QUEUE_URL = "LTB_WEBHOOK_QUEUE_URL";
+    /** The webhook queue's dead-letter queue: the sender moves deliveries out of attempts there (issue 8). */
+    public static final String WEBHOOK_DEAD_LETTER_URL = "LTB_WEBHOOK_DEAD_LETTER_URL";
     /** ALIGN: the cancel function the APIs invoke. */
     public static final String CANCEL_FUNCTION_ARN = "LTB_CANCEL_FUNCTION_ARN";
     /** ALIGN: tenant-scoped data role (SaaS mode) assumed with a {@code tenant} session tag. */
@@ -41,6 +43,8 @@ public final class Names {
     /** ALIGN: Cognito ids the Lambda authorizer verifies JWTs against. */
     public static final String USER_POOL_ID = "LTB_USER_POOL_ID";
     public static final String USER_POOL_CLIENT_ID = "LTB_USER_POOL_CLIENT_ID";
+    /** Single-account: the installation usage-plan key's value the authorizer returns as usageIdentifierKey. */
+    public static final String USAGE_IDENTIFIER_KEY = "LTB_USAGE_IDENTIFIER_KEY";
     /** ALIGN: AppSync endpoint the progress publisher sends its IAM-signed publish mutations to. */
     public static final String GRAPHQL_URL = "LTB_GRAPHQL_URL";
     /** ALIGN: https endpoint of the WebSocket stage for the API Gateway Management API. */
@@ -147,9 +151,23 @@ public final class Names {
     public static final String COST = "CostUsd";
   }
 
-  /** Secrets Manager names: {@code ltb/<stage>/tenants/<tenant>/...}. ALIGN with issue 8. */
+  /**
+   * The value of {@link Env#SECRETS_PREFIX}: {@code ltb/<stage>/}. The functions' secret resolver adds
+   * {@code tenants/<tenant>/} itself for a tenant's secrets (docs/aws-adapters.md), so the variable must not
+   * contain it: tenant secrets are {@code ltb/<stage>/tenants/<tenant>/<NAME>}.
+   */
   public static String secretsPrefix(String stage) {
-    return "ltb/" + stage + "/tenants/";
+    return "ltb/" + stage + "/";
+  }
+
+  /** Where every tenant's secrets live, {@code ltb/<stage>/tenants/}: the IAM resource of tenant secret access. */
+  public static String tenantSecretsPrefix(String stage) {
+    return secretsPrefix(stage) + "tenants/";
+  }
+
+  /** The installation API key's value (single-account); not a secret: API Gateway takes keys from the authorizer. */
+  public static String installationUsageKey(String stage) {
+    return "ltb-" + stage + "-installation-usage-key";
   }
 
   public static String stackName(String stage, String part) {

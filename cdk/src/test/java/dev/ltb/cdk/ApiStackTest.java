@@ -16,6 +16,16 @@ class ApiStackTest {
   private final Template template = deployment.template(deployment.stacks().api());
 
   @Test
+  void usersGetTheirRoleFromGroupsAndCannotWriteTheirTenantOrRole() {
+    // the authorizer reads the role from cognito:groups: one group per user role of the permission matrix
+    List<Map<String, Object>> groups = Cfn.propertiesOf(template, "AWS::Cognito::UserPoolGroup");
+    assertThat(groups).extracting(g -> g.get("GroupName")).containsExactly("owner", "admin", "member", "viewer");
+    Map<String, Object> client = Cfn.propertiesOf(template, "AWS::Cognito::UserPoolClient").get(0);
+    assertThat(client.get("WriteAttributes").toString()).doesNotContain("custom:");
+    assertThat(client.get("ReadAttributes").toString()).contains("custom:tenant");
+  }
+
+  @Test
   void restApiHasACognitoAndALambdaAuthorizer() {
     template.hasResourceProperties("AWS::ApiGateway::Authorizer", Map.of("Type", "COGNITO_USER_POOLS", "Name", "ltb-dev-users"));
     template.hasResourceProperties(
@@ -24,7 +34,7 @@ class ApiStackTest {
             "Type", "REQUEST",
             "Name", "ltb-dev-tenant",
             "IdentitySource", "method.request.header.Authorization",
-            "AuthorizerResultTtlInSeconds", 300,
+            "AuthorizerResultTtlInSeconds", 60,
             "AuthorizerUri", Match.anyValue()));
     template.hasResourceProperties("AWS::ApiGateway::RestApi", Map.of("ApiKeySourceType", "AUTHORIZER"));
   }
@@ -155,18 +165,21 @@ class ApiStackTest {
   }
 
   @Test
-  void webSocketApiRoutesConnectThroughTheAuthorizerAndIsThrottled() {
+  void webSocketApiAuthenticatesConnectInTheFunctionAndIsThrottled() {
     template.hasResourceProperties(
         "AWS::ApiGatewayV2::Api",
         Map.of("ProtocolType", "WEBSOCKET", "RouteSelectionExpression", "$request.body.action"));
     List<String> routes =
         Cfn.propertiesOf(template, "AWS::ApiGatewayV2::Route").stream().map(r -> (String) r.get("RouteKey")).toList();
     assertThat(routes).containsExactlyInAnyOrder("$connect", "$disconnect", "subscribe", "unsubscribe");
+    // no REQUEST authorizer: its identity source could name the query string or Sec-WebSocket-Protocol, not both
     template.hasResourceProperties(
-        "AWS::ApiGatewayV2::Route", Map.of("RouteKey", "$connect", "AuthorizationType", "CUSTOM"));
-    template.hasResourceProperties(
-        "AWS::ApiGatewayV2::Authorizer",
-        Map.of("AuthorizerType", "REQUEST", "IdentitySource", List.of("route.request.querystring.token")));
+        "AWS::ApiGatewayV2::Route", Map.of("RouteKey", "$connect", "AuthorizationType", "NONE"));
+    assertThat(Cfn.propertiesOf(template, "AWS::ApiGatewayV2::Authorizer")).isEmpty();
+    Map<String, Object> webSocketEnv = Cfn.propertiesOf(template, "AWS::Lambda::Function").stream()
+        .filter(f -> String.valueOf(f.get("Environment")).contains("QUARKUS_LAMBDA_HANDLER=websocket"))
+        .findFirst().orElseThrow();
+    assertThat(String.valueOf(webSocketEnv.get("Environment"))).contains("LTB_USER_POOL_ID", "LTB_USER_POOL_CLIENT_ID");
     template.hasResourceProperties(
         "AWS::ApiGatewayV2::Stage",
         Map.of(

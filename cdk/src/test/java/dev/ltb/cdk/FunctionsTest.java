@@ -69,6 +69,18 @@ class FunctionsTest {
   }
 
   @Test
+  void secretReadersGetTheStagePrefixOnceAndTheWebhookSenderItsQueues() {
+    // the functions' resolver adds tenants/<tenant>/ itself: a prefix ending in tenants/ would double it
+    for (FunctionKind kind : List.of(FunctionKind.WORKER, FunctionKind.WEBHOOK_SENDER, FunctionKind.WEBHOOK_INGRESS))
+      assertThat(env(function(kind)).get(Names.Env.SECRETS_PREFIX)).as(kind.id()).isEqualTo("ltb/dev/");
+    Map<String, Object> sender = env(function(FunctionKind.WEBHOOK_SENDER));
+    assertThat(Cfn.text(sender.get(Names.Env.WEBHOOK_QUEUE_URL))).contains("WebhookQueue");
+    assertThat(Cfn.text(sender.get(Names.Env.WEBHOOK_DEAD_LETTER_URL))).contains("WebhookDeadLetters");
+    assertThat(env(function(FunctionKind.AUTHORIZER)).get(Names.Env.USAGE_IDENTIFIER_KEY))
+        .isEqualTo(Names.installationUsageKey("dev"));
+  }
+
+  @Test
   void codeIsTheBuiltZipOrExplicitlyParametersAndTheRestAppWaitsForItsModule() {
     String code = function(FunctionKind.WORKER).get("Code").toString();
     if (java.nio.file.Files.isRegularFile(Deployment.FUNCTIONS_ZIP)) {

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       ValidateCommand.class,
+      WatchCommand.class,
       ListCommand.class,
       ShowCommand.class,
       ExportCommand.class,

@@ -6,6 +6,8 @@ import dev.ltb.pipeline.RunExecutions;
 import dev.ltb.pipeline.WorkerSettings;
 import dev.ltb.provider.ProviderContext;
 import dev.ltb.provider.ProviderRegistry;
+import dev.ltb.pipeline.CloudPlugins;
+import dev.ltb.plugin.PluginRuntime;
 import dev.ltb.run.RunEngine;
 import dev.ltb.suite.load.SuiteLoader;
 import java.time.Clock;
@@ -18,12 +20,16 @@ import software.amazon.lambda.powertools.metrics.MetricsFactory;
  */
 public final class FunctionsWiring {
 
+  /** One plugin host for every test of the JVM, as a warm container keeps one. */
+  private static final PluginRuntime PLUGIN_RUNTIME = new CoreBeans().pluginRuntime();
+
   private final CoreBeans core = new CoreBeans();
   private final AwsBeans awsBeans = new AwsBeans();
   private final Clock clock = core.clock();
   private final ProviderRegistry providers = core.providers();
   private final ProviderContext context;
   private final RunEngine engine;
+  private final CloudPlugins plugins;
   private final AwsAdapters aws;
   private final RunExecutions executions;
   private final WorkerSettings settings;
@@ -35,6 +41,7 @@ public final class FunctionsWiring {
     this.settings = settings;
     this.context = core.providerContext(awsBeans.secrets(aws));
     this.engine = core.engine(providers, context, clock);
+    this.plugins = core.plugins(engine, providers, context, PLUGIN_RUNTIME, awsBeans.blobStore(aws));
   }
 
   public RunEngine engine() {
@@ -48,19 +55,19 @@ public final class FunctionsWiring {
 
   public PlanHandler plan() {
     return new PlanHandler(
-        core.plan(awsBeans.runHistories(aws), awsBeans.blobStore(aws), core.suiteLoader(providers),
+        core.plan(awsBeans.runHistories(aws), awsBeans.blobStore(aws), core.suiteLoader(providers), plugins,
             awsBeans.runEvents(aws), clock));
   }
 
   public WorkerHandler worker() {
     return new WorkerHandler(
         core.worker(awsBeans.runHistories(aws), awsBeans.blobStore(aws), awsBeans.shardCallbacks(aws),
-            awsBeans.runEvents(aws), engine, awsBeans.tenantSecrets(aws), settings, metrics),
+            awsBeans.runEvents(aws), plugins, engine, awsBeans.tenantSecrets(aws), settings, metrics),
         settings, metrics);
   }
 
   public AggregateHandler aggregate() {
-    return new AggregateHandler(core.aggregate(awsBeans.runHistories(aws), awsBeans.blobStore(aws), engine));
+    return new AggregateHandler(core.aggregate(awsBeans.runHistories(aws), awsBeans.blobStore(aws), plugins));
   }
 
   public NotifyHandler notifyHandler() {
@@ -73,7 +80,7 @@ public final class FunctionsWiring {
 
   public CancelHandler cancel() {
     return new CancelHandler(
-        core.cancel(awsBeans.runHistories(aws), awsBeans.blobStore(aws), engine, executions, notifyStep()));
+        core.cancel(awsBeans.runHistories(aws), awsBeans.blobStore(aws), plugins, executions, notifyStep()));
   }
 
   private NotifyStep notifyStep() {

@@ -9,6 +9,8 @@ import dev.ltb.pipeline.RunHistories;
 import dev.ltb.pipeline.RunRef;
 import dev.ltb.pipeline.WorkerSettings;
 import dev.ltb.provider.SecretResolver;
+import dev.ltb.pipeline.CloudPlugins;
+import dev.ltb.plugin.PluginRuntime;
 import dev.ltb.run.RunEngine;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -28,6 +30,8 @@ import software.amazon.lambda.powertools.metrics.MetricsFactory;
  */
 final class HandlerFixture {
 
+  private static final PluginRuntime PLUGIN_RUNTIME = new CoreBeans().pluginRuntime();
+
   final InMemoryRunHistory history = new InMemoryRunHistory();
   final InMemoryBlobStore blobs = new InMemoryBlobStore();
   final RecordingCallbacks callbacks = new RecordingCallbacks();
@@ -38,20 +42,22 @@ final class HandlerFixture {
   private final Clock clock = Clock.systemUTC();
   final RunEngine engine =
       beans.engine(beans.providers(), beans.providerContext(SecretResolver.of(Map.of())), clock);
+  final CloudPlugins plugins =
+      beans.plugins(engine, beans.providers(), beans.providerContext(SecretResolver.of(Map.of())), PLUGIN_RUNTIME, blobs);
   final WorkerSettings settings = WorkerSettings.defaults();
   final WorkerMetrics metrics = new WorkerMetrics(MetricsFactory.getMetricsInstance());
 
   PlanHandler plan() {
-    return new PlanHandler(beans.plan(histories, blobs, beans.suiteLoader(beans.providers()), events::add, clock));
+    return new PlanHandler(beans.plan(histories, blobs, beans.suiteLoader(beans.providers()), plugins, events::add, clock));
   }
 
   WorkerHandler worker() {
     return new WorkerHandler(
-        beans.worker(histories, blobs, callbacks, events::add, engine, tenant -> SecretResolver.of(Map.of()), settings, metrics), settings, metrics);
+        beans.worker(histories, blobs, callbacks, events::add, plugins, engine, tenant -> SecretResolver.of(Map.of()), settings, metrics), settings, metrics);
   }
 
   AggregateHandler aggregate() {
-    return new AggregateHandler(beans.aggregate(histories, blobs, engine));
+    return new AggregateHandler(beans.aggregate(histories, blobs, plugins));
   }
 
   MarkFailedHandler markFailed() {
@@ -60,7 +66,7 @@ final class HandlerFixture {
 
   CancelHandler cancel() {
     return new CancelHandler(
-        beans.cancel(histories, blobs, engine, (run, cause) -> stopped.add(run),
+        beans.cancel(histories, blobs, plugins, (run, cause) -> stopped.add(run),
             beans.notifyStep(histories, events::add, clock)));
   }
 

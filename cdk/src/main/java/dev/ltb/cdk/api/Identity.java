@@ -6,6 +6,9 @@ import dev.ltb.cdk.construct.Nag;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cognito.AccountRecovery;
+import software.amazon.awscdk.services.cognito.CfnUserPoolGroup;
+import software.amazon.awscdk.services.cognito.ClientAttributes;
+import software.amazon.awscdk.services.cognito.StandardAttributesMask;
 import software.amazon.awscdk.services.cognito.AuthFlow;
 import software.amazon.awscdk.services.cognito.AutoVerifiedAttrs;
 import software.amazon.awscdk.services.cognito.ICustomAttribute;
@@ -20,13 +23,17 @@ import software.constructs.Construct;
 
 /**
  * Users: a Cognito user pool (email sign-in; self sign-up only in SaaS mode, where the sign-up flow of issue 8
- * creates the tenant) and a public app client for the CLI and web console (SRP, no secret). The tenant and
- * role travel as the custom attributes {@code custom:tenant} and {@code custom:role}.
+ * creates the tenant) and a public app client for the CLI and web console (SRP, no secret). The tenant travels as
+ * the immutable custom attribute {@code custom:tenant}; the role as membership of one of the groups {@link #USER_ROLES}
+ * ({@code cognito:groups} in the ID token, what the authorizer reads). Users cannot write either: only the
+ * provisioning back-end can.
  */
 public final class Identity extends Construct {
   /** ALIGN with issue 8: the claims the authorizer and the subscription filter read. */
   public static final String TENANT_ATTRIBUTE = "tenant";
   public static final String ROLE_ATTRIBUTE = "role";
+  /** The user roles of the core's permission matrix, most privileged first: one Cognito group each. */
+  public static final java.util.List<String> USER_ROLES = java.util.List.of("owner", "admin", "member", "viewer");
 
   private final UserPool userPool;
   private final UserPoolClient client;
@@ -69,7 +76,26 @@ public final class Identity extends Construct {
                 .idTokenValidity(Duration.hours(1))
                 .refreshTokenValidity(Duration.days(30))
                 .enableTokenRevocation(true)
+                // users may change their e-mail and name, never custom:tenant or custom:role: those are set by the
+                // provisioning back-end (AdminCreateUser / AdminUpdateUserAttributes)
+                .readAttributes(
+                    new ClientAttributes()
+                        .withStandardAttributes(StandardAttributesMask.builder().email(true).emailVerified(true).fullname(true).build())
+                        .withCustomAttributes(TENANT_ATTRIBUTE, ROLE_ATTRIBUTE))
+                .writeAttributes(
+                    new ClientAttributes()
+                        .withStandardAttributes(StandardAttributesMask.builder().email(true).fullname(true).build()))
                 .build());
+    // The authorizer takes a user's role from cognito:groups (the most privileged of these); the REST app puts
+    // members into them (AdminAddUserToGroup). Precedence: lower wins when Cognito picks one group's IAM role.
+    int precedence = 0;
+    for (String role : USER_ROLES)
+      CfnUserPoolGroup.Builder.create(this, "Group-" + role)
+          .userPoolId(userPool.getUserPoolId())
+          .groupName(role)
+          .description("LLM Test Bench role " + role + " (docs/security.md)")
+          .precedence(precedence++)
+          .build();
     Nag.suppress(
         userPool,
         "AwsSolutions-COG2",

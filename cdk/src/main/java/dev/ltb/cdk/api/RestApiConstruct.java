@@ -1,5 +1,7 @@
 package dev.ltb.cdk.api;
 
+import dev.ltb.cdk.Names;
+
 import dev.ltb.cdk.config.CustomDomain;
 import dev.ltb.cdk.config.DeploymentMode;
 import dev.ltb.cdk.config.LtbConfig;
@@ -112,7 +114,9 @@ public final class RestApiConstruct extends Construct {
             .authorizerName("ltb-" + config.stage() + "-tenant")
             .handler(authorizerFunction.alias())
             .identitySources(List.of(IdentitySource.header("Authorization")))
-            .resultsCacheTtl(Duration.minutes(5))
+            // the authorizer function caches accepted credentials for 60 s too: a revoked API key stops working
+            // within two minutes (docs/security.md)
+            .resultsCacheTtl(Duration.seconds(60))
             .build();
     IAuthorizer userAuthorizer =
         CognitoUserPoolsAuthorizer.Builder.create(this, "UserAuthorizer")
@@ -212,6 +216,9 @@ public final class RestApiConstruct extends Construct {
       ApiKey key =
           ApiKey.Builder.create(this, "InstallationKey")
               .apiKeyName("ltb-" + config.stage() + "-installation")
+              // not a credential (the key source is the authorizer, callers never send it): the authorizer
+              // returns this value as usageIdentifierKey, so it is fixed here and passed to it
+              .value(Names.installationUsageKey(config.stage()))
               .description("Usage identifier the authorizer returns for every caller of a single-account install")
               .build();
       usagePlans.get(0).addApiKey(key);

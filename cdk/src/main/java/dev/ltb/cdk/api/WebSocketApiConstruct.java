@@ -6,8 +6,6 @@ import dev.ltb.cdk.construct.LtbFunction;
 import dev.ltb.cdk.construct.Nag;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awscdk.aws_apigatewayv2_authorizers.WebSocketLambdaAuthorizer;
-import software.amazon.awscdk.aws_apigatewayv2_authorizers.WebSocketLambdaAuthorizerProps;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.WebSocketLambdaIntegration;
 import software.amazon.awscdk.services.apigatewayv2.DomainMappingOptions;
 import software.amazon.awscdk.services.apigatewayv2.CfnStage;
@@ -27,15 +25,17 @@ import software.amazon.awscdk.services.route53.targets.ApiGatewayv2DomainPropert
 import software.constructs.Construct;
 
 /**
- * The WebSocket API: {@code $connect} is authorized by the Lambda authorizer (token in the {@code token}
- * query parameter, issue 7), {@code $disconnect}, {@code subscribe} and {@code unsubscribe} (chosen by the
- * message's {@code action}) go to the websocket function; one throttled, access-logged stage.
+ * The WebSocket API (docs/api/websocket.md): {@code $connect}, {@code $disconnect}, {@code subscribe} and
+ * {@code unsubscribe} (chosen by the message's {@code action}) go to the websocket function; one throttled,
+ * access-logged stage. {@code $connect} is authenticated by the function itself, with the core's authenticator:
+ * the token comes in the {@code token} query parameter or in {@code Sec-WebSocket-Protocol} (browsers can set no
+ * other header), and a REQUEST authorizer's identity source can name only one of them.
  */
 public final class WebSocketApiConstruct extends Construct {
   public static final String ROUTE_SELECTION = "$request.body.action";
   public static final List<String> MESSAGE_ROUTES = List.of("subscribe", "unsubscribe");
-  /** ALIGN with issue 7: where clients put their JWT or API key when connecting. */
-  public static final String TOKEN_IDENTITY_SOURCE = "route.request.querystring.token";
+  /** Where clients put their JWT or API key when connecting (the function reads both). */
+  public static final List<String> TOKEN_PLACES = List.of("route.request.querystring.token", "route.request.header.Sec-WebSocket-Protocol");
 
   static final String ACCESS_LOG_FORMAT =
       "{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\","
@@ -49,16 +49,8 @@ public final class WebSocketApiConstruct extends Construct {
   private final Optional<String> customUrl;
 
   public WebSocketApiConstruct(
-      Construct scope, String id, LtbConfig config, LtbFunction handler, LtbFunction authorizer) {
+      Construct scope, String id, LtbConfig config, LtbFunction handler) {
     super(scope, id);
-    WebSocketLambdaAuthorizer connectAuthorizer =
-        new WebSocketLambdaAuthorizer(
-            "ConnectAuthorizer",
-            authorizer.alias(),
-            WebSocketLambdaAuthorizerProps.builder()
-                .authorizerName("ltb-" + config.stage() + "-ws-connect")
-                .identitySource(List.of(TOKEN_IDENTITY_SOURCE))
-                .build());
     this.api =
         WebSocketApi.Builder.create(this, "Api")
             .apiName("ltb-" + config.stage() + "-websocket")
@@ -67,7 +59,6 @@ public final class WebSocketApiConstruct extends Construct {
             .connectRouteOptions(
                 WebSocketRouteOptions.builder()
                     .integration(new WebSocketLambdaIntegration("Connect", handler.alias()))
-                    .authorizer(connectAuthorizer)
                     .build())
             .disconnectRouteOptions(
                 WebSocketRouteOptions.builder()
@@ -115,7 +106,9 @@ public final class WebSocketApiConstruct extends Construct {
     Nag.suppress(
         api,
         "AwsSolutions-APIG4",
-        "WebSocket APIs authorize at $connect only (Lambda authorizer); later routes run on that authorized connection");
+        "WebSocket APIs authenticate at $connect only: the websocket function verifies the API key or JWT (query"
+            + " string or Sec-WebSocket-Protocol) and refuses the connection with 401; later routes run on that"
+            + " authenticated connection");
   }
 
   private DomainName customDomain(CustomDomain custom) {

@@ -65,7 +65,7 @@ public final class Access {
                     ArnComponents.builder()
                         .service("secretsmanager")
                         .resource("secret")
-                        .resourceName(Names.secretsPrefix(stage) + "*")
+                        .resourceName(Names.tenantSecretsPrefix(stage) + "*")
                         .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
                         .build())))
         .build();

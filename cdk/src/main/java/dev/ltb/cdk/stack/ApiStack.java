@@ -77,6 +77,8 @@ public final class ApiStack extends Stack {
     Map<String, String> authEnv = new LinkedHashMap<>(dataEnv);
     authEnv.put(Names.Env.USER_POOL_ID, identity.userPool().getUserPoolId());
     authEnv.put(Names.Env.USER_POOL_CLIENT_ID, identity.client().getUserPoolClientId());
+    if (config.mode() == DeploymentMode.SINGLE_ACCOUNT)
+      authEnv.put(Names.Env.USAGE_IDENTIFIER_KEY, Names.installationUsageKey(stage));
     LtbFunction authorizer = add(FunctionKind.AUTHORIZER, config, code, authEnv);
     authorizer.addToPolicy(Access.readItems(data.table()));
 
@@ -104,6 +106,9 @@ public final class ApiStack extends Stack {
                     "cognito-idp:AdminUpdateUserAttributes",
                     "cognito-idp:AdminDisableUser",
                     "cognito-idp:AdminDeleteUser",
+                    "cognito-idp:AdminAddUserToGroup",
+                    "cognito-idp:AdminRemoveUserFromGroup",
+                    "cognito-idp:AdminListGroupsForUser",
                     "cognito-idp:ListUsers"))
             .resources(List.of(identity.userPool().getUserPoolArn()))
             .build());
@@ -121,8 +126,13 @@ public final class ApiStack extends Stack {
     resolvers.addToPolicy(startRuns);
     cancel.alias().grantInvoke(resolvers.grantee());
 
-    LtbFunction webSocketHandler = add(FunctionKind.WEBSOCKET, config, code, dataEnv);
+    // $connect authenticates in the function (API keys by hash, JWTs of the pool), like the authorizer
+    Map<String, String> webSocketEnv = new LinkedHashMap<>(dataEnv);
+    webSocketEnv.put(Names.Env.USER_POOL_ID, identity.userPool().getUserPoolId());
+    webSocketEnv.put(Names.Env.USER_POOL_CLIENT_ID, identity.client().getUserPoolClientId());
+    LtbFunction webSocketHandler = add(FunctionKind.WEBSOCKET, config, code, webSocketEnv);
     webSocketHandler.addToPolicy(Access.readWriteItems(data.table()));
+    webSocketHandler.addToPolicy(Access.readItems(data.eventsTable())); // a subscription's backlog
 
     LtbFunction ingress = add(FunctionKind.WEBHOOK_INGRESS, config, code, runEnv);
     ingress.addToPolicy(Access.readWriteItems(data.table()));
@@ -132,7 +142,7 @@ public final class ApiStack extends Stack {
 
     this.rest = new RestApiConstruct(this, "Rest", config, identity, restFunction, authorizer, ingress);
     this.graphql = new GraphqlApiConstruct(this, "Graphql", config, identity, resolvers, authorizer);
-    this.webSocket = new WebSocketApiConstruct(this, "WebSocket", config, webSocketHandler, authorizer);
+    this.webSocket = new WebSocketApiConstruct(this, "WebSocket", config, webSocketHandler);
 
     usagePlanAccess(config, restFunction, authorizer, usagePlansParameter);
 
@@ -141,6 +151,7 @@ public final class ApiStack extends Stack {
     publisherEnv.put(Names.Env.WEBSOCKET_CALLBACK_URL, webSocket.callbackUrl());
     LtbFunction publisher = add(FunctionKind.PROGRESS_PUBLISHER, config, code, publisherEnv);
     publisher.addToPolicy(Access.readWriteItems(data.table()));
+    publisher.addToPolicy(Access.readItems(data.eventsTable())); // running totals from the run's events
     graphql.grantPublish(publisher.grantee());
     webSocket.grantPush(publisher.grantee());
     publisher
@@ -180,7 +191,8 @@ public final class ApiStack extends Stack {
    * Usage plan ids go to a parameter the REST app reads (an environment variable would make the function
    * depend on the API that invokes it). The key-management statements live in their own policy for the same
    * reason. SaaS: the REST app creates a gateway key per tenant key and attaches it to the tenant's plan.
-   * Single account: the authorizer reads the installation key's value to return it as usage identifier.
+   * Single account: the installation key has a fixed value the authorizer returns as usage identifier
+   * ({@code LTB_USAGE_IDENTIFIER_KEY}), so it needs no API Gateway access.
    */
   private void usagePlanAccess(LtbConfig config, LtbFunction restFunction, LtbFunction authorizer, String parameterName) {
     List<String> planIds = new ArrayList<>();
@@ -215,19 +227,6 @@ public final class ApiStack extends Stack {
           "AwsSolutions-IAM5",
           "Tenant gateway keys are created at run time: /apikeys/* and /usageplans/<this stage's plans>/keys/*",
           List.of(Nag.matching("^Resource::arn:<AWS::Partition>:apigateway:<AWS::Region>::/(apikeys|usageplans/.*/keys)/\\*$")));
-    } else {
-      rest.installationKey()
-          .ifPresent(
-              key ->
-                  Policy.Builder.create(this, "InstallationKeyRead")
-                      .statements(
-                          List.of(
-                              PolicyStatement.Builder.create()
-                                  .actions(List.of("apigateway:GET"))
-                                  .resources(List.of(gateway + "/apikeys/" + key.getKeyId()))
-                                  .build()))
-                      .roles(List.of((software.amazon.awscdk.services.iam.IRole) authorizer.grantee()))
-                      .build());
     }
   }
 

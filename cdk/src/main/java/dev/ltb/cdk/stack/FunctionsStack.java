@@ -69,15 +69,28 @@ public final class FunctionsStack extends Stack {
     LtbFunction notify =
         add(FunctionKind.NOTIFY, config, code, with(dataEnv, Names.Env.WEBHOOK_QUEUE_URL, queues.webhookQueue().getQueueUrl()));
     notify.addToPolicy(Access.readItems(data.table()));
+    // run.regressed compares the run's results with its baseline's, and outputs too large for an item live in S3
+    notify.addToPolicy(Access.tenantObjects(data.bucket(), "s3:GetObject"));
     notify.addToPolicy(Access.writeItems(data.eventsTable()));
     queues.webhookQueue().grantSendMessages(notify.grantee());
 
-    LtbFunction markFailed = add(FunctionKind.MARK_FAILED, config, code, dataEnv);
+    // mark-failed and cancel announce run.failed through the same notify step: they queue webhooks too
+    LtbFunction markFailed =
+        add(FunctionKind.MARK_FAILED, config, code, with(dataEnv, Names.Env.WEBHOOK_QUEUE_URL, queues.webhookQueue().getQueueUrl()));
+    queues.webhookQueue().grantSendMessages(markFailed.grantee());
     markFailed.addToPolicy(Access.readWriteItems(data.table()));
     markFailed.addToPolicy(Access.writeItems(data.eventsTable()));
 
     LtbFunction cancel =
-        add(FunctionKind.CANCEL, config, code, with(dataEnv, Names.Env.STATE_MACHINE_ARN, Access.stateMachineArn(this, stage)));
+        add(
+            FunctionKind.CANCEL,
+            config,
+            code,
+            with(
+                with(dataEnv, Names.Env.STATE_MACHINE_ARN, Access.stateMachineArn(this, stage)),
+                Names.Env.WEBHOOK_QUEUE_URL,
+                queues.webhookQueue().getQueueUrl()));
+    queues.webhookQueue().grantSendMessages(cancel.grantee());
     cancel.addToPolicy(Access.readWriteItems(data.table()));
     cancel.addToPolicy(Access.writeItems(data.eventsTable()));
     cancel.addToPolicy(
@@ -87,7 +100,20 @@ public final class FunctionsStack extends Stack {
             .build());
 
     LtbFunction webhookSender =
-        add(FunctionKind.WEBHOOK_SENDER, config, code, with(dataEnv, Names.Env.SECRETS_PREFIX, Names.secretsPrefix(stage)));
+        add(
+            FunctionKind.WEBHOOK_SENDER,
+            config,
+            code,
+            with(
+                with(
+                    with(dataEnv, Names.Env.SECRETS_PREFIX, Names.secretsPrefix(stage)),
+                    Names.Env.WEBHOOK_QUEUE_URL,
+                    queues.webhookQueue().getQueueUrl()),
+                Names.Env.WEBHOOK_DEAD_LETTER_URL,
+                queues.webhookDeadLetters().getQueueUrl()));
+    // retries go back to the queue with a delay; deliveries out of attempts go to the dead-letter queue
+    queues.webhookQueue().grantSendMessages(webhookSender.grantee());
+    queues.webhookDeadLetters().grantSendMessages(webhookSender.grantee());
     webhookSender.addToPolicy(Access.readWriteItems(data.table()));
     webhookSender.addToPolicy(Access.tenantSecrets(this, stage, "secretsmanager:GetSecretValue"));
     webhookSender

@@ -51,6 +51,24 @@ public final class ProgressDisplay implements RunListener {
     draw(count, false);
   }
 
+  /** A remote run started ({@code ltb watch}): its size as the service reports it. */
+  public void started(long totalItems, long shards) {
+    total = totalItems;
+    startNanos = System.nanoTime();
+    out.printf(Locale.ROOT, "Running %d items (%d shards)%n", totalItems, shards);
+    out.flush();
+  }
+
+  /** A remote run's running counts ({@code ltb watch}), which arrive a shard at a time. */
+  public void counts(long completed, long passedSoFar, long failedSoFar, long errorsSoFar) {
+    if (startNanos == 0) startNanos = System.nanoTime();
+    done.set(completed);
+    passed.set(passedSoFar);
+    failed.set(failedSoFar);
+    errors.set(errorsSoFar);
+    draw(completed, false);
+  }
+
   /** Draws the final state and ends the progress line. */
   public void finish() {
     draw(done.get(), true);

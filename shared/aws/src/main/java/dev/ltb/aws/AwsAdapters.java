@@ -1,5 +1,7 @@
 package dev.ltb.aws;
 
+import dev.ltb.aws.apigateway.ApiGatewayConnectionPusher;
+import dev.ltb.aws.dynamodb.DynamoConnections;
 import dev.ltb.aws.dynamodb.DynamoRunEvents;
 import dev.ltb.aws.dynamodb.DynamoRunHistories;
 import dev.ltb.aws.s3.S3BlobStore;
@@ -21,6 +23,8 @@ public final class AwsAdapters implements AutoCloseable {
   private volatile DynamoRunEvents runEvents;
   private volatile StepFunctionsShardCallbacks shardCallbacks;
   private volatile PowertoolsSecretResolver secrets;
+  private volatile DynamoConnections connections;
+  private volatile ApiGatewayConnectionPusher connectionPusher;
 
   public AwsAdapters(AwsClients clients, AwsSettings settings) {
     this.clients = Objects.requireNonNull(clients, "clients");
@@ -57,6 +61,20 @@ public final class AwsAdapters implements AutoCloseable {
   public synchronized DynamoRunEvents runEvents() {
     if (runEvents == null) runEvents = new DynamoRunEvents(clients.dynamoDbEnhanced(), settings.eventsTable());
     return runEvents;
+  }
+
+  /** WebSocket connections and subscriptions in DynamoDB on {@code LTB_TABLE}. */
+  public synchronized DynamoConnections connections() {
+    if (connections == null) connections = new DynamoConnections(clients.dynamoDb(), settings.table());
+    return connections;
+  }
+
+  /** Pushes to WebSocket connections through the Management API at {@code LTB_WEBSOCKET_CALLBACK_URL}. */
+  public synchronized ApiGatewayConnectionPusher connectionPusher() {
+    if (connectionPusher == null)
+      connectionPusher =
+          new ApiGatewayConnectionPusher(clients.apiGatewayManagement(settings.webSocketCallbackUrl()));
+    return connectionPusher;
   }
 
   public synchronized StepFunctionsShardCallbacks shardCallbacks() {

@@ -1,17 +1,22 @@
 package dev.ltb.aws;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -37,6 +42,8 @@ public final class AwsClients implements AutoCloseable {
   private final Lazy<SfnClient> sfn;
   private final Lazy<SecretsManagerClient> secretsManager;
   private final Lazy<SsmClient> ssm;
+  private final Lazy<SqsClient> sqs;
+  private final Map<URI, ApiGatewayManagementApiClient> managementClients = new ConcurrentHashMap<>();
 
   public AwsClients() {
     this.http =
@@ -47,6 +54,7 @@ public final class AwsClients implements AutoCloseable {
     this.sfn = client(() -> SfnClient.builder().httpClient(http).build());
     this.secretsManager = client(() -> SecretsManagerClient.builder().httpClient(http).build());
     this.ssm = client(() -> SsmClient.builder().httpClient(http).build());
+    this.sqs = client(() -> SqsClient.builder().httpClient(http).build());
   }
 
   private <C extends SdkClient> Lazy<C> client(Supplier<C> build) {
@@ -75,14 +83,25 @@ public final class AwsClients implements AutoCloseable {
     return secretsManager.get();
   }
 
+  /** The Management API client of one WebSocket stage (its callback URL), built once per endpoint. */
+  public ApiGatewayManagementApiClient apiGatewayManagement(URI callbackUrl) {
+    return managementClients.computeIfAbsent(
+        callbackUrl, url -> ApiGatewayManagementApiClient.builder().httpClient(http).endpointOverride(url).build());
+  }
+
   public SsmClient ssm() {
     return ssm.get();
+  }
+
+  public SqsClient sqs() {
+    return sqs.get();
   }
 
   /** Closes the clients that were built, then the shared HTTP client. */
   @Override
   public void close() {
     for (Lazy<? extends SdkClient> client : clients) client.ifBuilt(SdkClient::close);
+    managementClients.values().forEach(SdkClient::close);
     http.close();
   }
 

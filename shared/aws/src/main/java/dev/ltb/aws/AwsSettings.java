@@ -16,7 +16,12 @@ import java.util.Optional;
  *   <li>{@value #BUCKET}: the S3 bucket of suites, large outputs, summaries and reports;
  *   <li>{@value #SECRETS_SOURCE}: {@code secretsmanager} (default) or {@code ssm}, where provider API keys live;
  *   <li>{@value #SECRETS_PREFIX}: prepended to a secret's name, default {@value #DEFAULT_SECRETS_PREFIX};
- *   <li>{@value #SECRETS_TTL_SECONDS}: how long a resolved secret is cached, default 300.
+ *   <li>{@value #SECRETS_TTL_SECONDS}: how long a resolved secret is cached, default 300;
+ *   <li>{@value #PLAN}: the plan of tenants without one of their own ({@code unlimited} by default);
+ *   <li>{@value #WEBHOOK_QUEUE_URL} and {@value #WEBHOOK_DEAD_LETTER_URL}: the outbound webhook queue and its
+ *       dead-letter queue.
+ *   <li>{@value #WEBSOCKET_CALLBACK_URL}: the https URL of the WebSocket stage's Management API, where the
+ *       progress publisher pushes to connections.
  * </ul>
  *
  * A setting is checked when first asked for, so a function that never touches the events table does not
@@ -30,6 +35,13 @@ public final class AwsSettings {
   public static final String SECRETS_SOURCE = "LTB_SECRETS_SOURCE";
   public static final String SECRETS_PREFIX = "LTB_SECRETS_PREFIX";
   public static final String SECRETS_TTL_SECONDS = "LTB_SECRETS_TTL_SECONDS";
+  public static final String PLAN = "LTB_PLAN";
+  public static final String WEBHOOK_QUEUE_URL = "LTB_WEBHOOK_QUEUE_URL";
+  public static final String WEBHOOK_DEAD_LETTER_URL = "LTB_WEBHOOK_DEAD_LETTER_URL";
+
+  /** {@value #PLAN}'s default: no limits, no charges (single-account installations). */
+  public static final String UNLIMITED_PLAN = "unlimited";
+  public static final String WEBSOCKET_CALLBACK_URL = "LTB_WEBSOCKET_CALLBACK_URL";
 
   public static final String DEFAULT_SECRETS_PREFIX = "ltb/";
   public static final Duration DEFAULT_SECRETS_TTL = Duration.ofMinutes(5);
@@ -60,6 +72,20 @@ public final class AwsSettings {
 
   public String eventsTable() {
     return required(EVENTS_TABLE, "the DynamoDB table of run events");
+  }
+
+  /** The Management API endpoint of the WebSocket stage, e.g. {@code https://abc123.execute-api.eu-west-1.amazonaws.com/prod}. */
+  public java.net.URI webSocketCallbackUrl() {
+    String url = required(WEBSOCKET_CALLBACK_URL, "the WebSocket stage's Management API endpoint (https://…/<stage>)");
+    try {
+      java.net.URI uri = new java.net.URI(url);
+      if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null)
+        throw new java.net.URISyntaxException(url, "not an http(s) URL");
+      return uri;
+    } catch (java.net.URISyntaxException e) {
+      throw new AwsConfigurationException(
+          WEBSOCKET_CALLBACK_URL + " is '" + url + "'; give the stage's https callback URL (see docs/aws-adapters.md)");
+    }
   }
 
   public String bucket() {
@@ -99,6 +125,19 @@ public final class AwsSettings {
               }
             })
         .orElse(DEFAULT_SECRETS_TTL);
+  }
+
+  /** The plan id of tenants without an assignment of their own; {@value #UNLIMITED_PLAN} when unset. */
+  public String defaultPlan() {
+    return value(PLAN).orElse(UNLIMITED_PLAN);
+  }
+
+  public String webhookQueueUrl() {
+    return required(WEBHOOK_QUEUE_URL, "the SQS queue of outbound webhook deliveries");
+  }
+
+  public String webhookDeadLetterUrl() {
+    return required(WEBHOOK_DEAD_LETTER_URL, "the dead-letter queue of outbound webhook deliveries");
   }
 
   private Optional<String> value(String variable) {

@@ -29,12 +29,17 @@ public final class AggregateStep {
 
   private final RunHistories histories;
   private final BlobStore blobs;
-  private final RunEngine engine;
+  private final RunEngines engines;
 
   public AggregateStep(RunHistories histories, BlobStore blobs, RunEngine engine) {
+    this(histories, blobs, RunEngines.shared(engine));
+  }
+
+  /** @param engines the engine of each run, whose inventory names the plugins its suite uses */
+  public AggregateStep(RunHistories histories, BlobStore blobs, RunEngines engines) {
     this.histories = Objects.requireNonNull(histories);
     this.blobs = Objects.requireNonNull(blobs);
-    this.engine = Objects.requireNonNull(engine);
+    this.engines = Objects.requireNonNull(engines);
   }
 
   public RunConclusion aggregate(AggregateRequest request) {
@@ -46,7 +51,7 @@ public final class AggregateStep {
         Runs.resolvedSuite(blobs, run)
             .orElseThrow(() -> new RunNotFoundException("run " + run.runId() + " has no planned suite"));
 
-    RunSummary summary = engine.summarize(history, run.runId(), suite, record.createdAt());
+    RunSummary summary = engines.forRun(run, suite).summarize(history, run.runId(), suite, record.createdAt());
     List<String> failures =
         request.shardOutcomes().stream().filter(ShardOutcome::failed).map(AggregateStep::describe).toList();
     RunVerdict verdict =

@@ -16,15 +16,21 @@ public final class CancelStep {
 
   private final RunHistories histories;
   private final BlobStore blobs;
-  private final RunEngine engine;
+  private final RunEngines engines;
   private final RunExecutions executions;
   private final NotifyStep notify;
 
   public CancelStep(
       RunHistories histories, BlobStore blobs, RunEngine engine, RunExecutions executions, NotifyStep notify) {
+    this(histories, blobs, RunEngines.shared(engine), executions, notify);
+  }
+
+  /** @param engines the engine of each run, whose inventory names the plugins its suite uses */
+  public CancelStep(
+      RunHistories histories, BlobStore blobs, RunEngines engines, RunExecutions executions, NotifyStep notify) {
     this.histories = Objects.requireNonNull(histories);
     this.blobs = Objects.requireNonNull(blobs);
-    this.engine = Objects.requireNonNull(engine);
+    this.engines = Objects.requireNonNull(engines);
     this.executions = Objects.requireNonNull(executions);
     this.notify = Objects.requireNonNull(notify);
   }
@@ -37,7 +43,7 @@ public final class CancelStep {
     executions.stop(run, "cancelled by request");
     RunSummary summary =
         Runs.resolvedSuite(blobs, run)
-            .map(suite -> engine.summarize(history, run.runId(), suite, record.createdAt()))
+            .map(suite -> engines.forRun(run, suite).summarize(history, run.runId(), suite, record.createdAt()))
             .orElse(null);
     long stored = summary == null ? 0 : summary.totals().items();
     history.finish(

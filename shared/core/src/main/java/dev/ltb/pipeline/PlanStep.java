@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -39,15 +40,21 @@ public final class PlanStep {
 
   private final RunHistories histories;
   private final BlobStore blobs;
-  private final SuiteLoader loader;
+  private final Function<String, SuiteLoader> loaders;
   private final RunEvents events;
   private final Clock clock;
   private final Planner planner = new Planner();
 
   public PlanStep(RunHistories histories, BlobStore blobs, SuiteLoader loader, RunEvents events, Clock clock) {
+    this(histories, blobs, constant(Objects.requireNonNull(loader)), events, clock);
+  }
+
+  /** @param loaders the loader of each tenant's suites (its uploaded plugins differ) */
+  public PlanStep(
+      RunHistories histories, BlobStore blobs, Function<String, SuiteLoader> loaders, RunEvents events, Clock clock) {
     this.histories = Objects.requireNonNull(histories);
     this.blobs = Objects.requireNonNull(blobs);
-    this.loader = Objects.requireNonNull(loader);
+    this.loaders = Objects.requireNonNull(loaders);
     this.events = Objects.requireNonNull(events);
     this.clock = Objects.requireNonNull(clock);
   }
@@ -106,10 +113,14 @@ public final class PlanStep {
     List<SuiteProblem> references = SelfContainedSuite.problems(text, fileName);
     if (!references.isEmpty()) throw reject(run, history, existing, "", fileName, new SuiteValidationException(references).getMessage());
     try {
-      return loader.parse(text, fileName, NO_FILES);
+      return loaders.apply(run.tenantId()).parse(text, fileName, NO_FILES);
     } catch (SuiteValidationException e) {
       throw reject(run, history, existing, "", fileName, e.getMessage());
     }
+  }
+
+  private static Function<String, SuiteLoader> constant(SuiteLoader loader) {
+    return tenant -> loader;
   }
 
   /** Records the run as FAILED with the message; the caller throws the result to the state machine. */

@@ -11,21 +11,21 @@ import java.util.Optional;
 /**
  * The resolved suites and built providers of the runs a worker container served last (least recently used
  * first out), so the shards of one run that land on the same container read and parse the suite once. The
- * providers read the API keys of the run's tenant.
+ * providers read the API keys of the run's tenant; its engine judges with the plugins the suite uses.
  */
 final class PreparedRuns {
 
   /** A run ready to execute. */
-  record PreparedRun(Suite suite, List<Provider> providers) {}
+  record PreparedRun(Suite suite, List<Provider> providers, RunEngine engine) {}
 
   private final BlobStore blobs;
-  private final RunEngine engine;
+  private final RunEngines engines;
   private final TenantSecrets secrets;
   private final Map<RunRef, PreparedRun> cache;
 
-  PreparedRuns(BlobStore blobs, RunEngine engine, TenantSecrets secrets, int capacity) {
+  PreparedRuns(BlobStore blobs, RunEngines engines, TenantSecrets secrets, int capacity) {
     this.blobs = blobs;
-    this.engine = engine;
+    this.engines = engines;
     this.secrets = secrets;
     this.cache =
         new LinkedHashMap<>(16, 0.75f, true) {
@@ -36,6 +36,11 @@ final class PreparedRuns {
         };
   }
 
+  private PreparedRun prepare(RunRef run, Suite suite) {
+    RunEngine engine = engines.forRun(run, suite);
+    return new PreparedRun(suite, engine.providersFor(suite, secrets.forTenant(run.tenantId())), engine);
+  }
+
   /** The run's suite and providers, or empty when the plan step stored no suite for it. */
   Optional<PreparedRun> get(RunRef run) {
     synchronized (cache) {
@@ -43,7 +48,7 @@ final class PreparedRuns {
       if (cached != null) return Optional.of(cached);
     }
     Optional<PreparedRun> loaded =
-        Runs.resolvedSuite(blobs, run).map(suite -> new PreparedRun(suite, engine.providersFor(suite, secrets.forTenant(run.tenantId()))));
+        Runs.resolvedSuite(blobs, run).map(suite -> prepare(run, suite));
     loaded.ifPresent(prepared -> {
       synchronized (cache) {
         cache.put(run, prepared);

@@ -20,6 +20,12 @@ public record RunRef(String tenantId, String runId) {
 
   /** Prefix of every blob of the tenant. */
   public String tenantPrefix() {
+    return tenantPrefix(tenantId);
+  }
+
+  /** Prefix of every blob of a tenant, its id checked as a run's is. */
+  public static String tenantPrefix(String tenantId) {
+    check("tenantId", tenantId);
     return "tenants/" + tenantId + "/";
   }
 

@@ -14,7 +14,9 @@ public enum ShardError {
   /** The message names a shard the run's plan does not have. */
   NOT_IN_PLAN("ltb.ShardNotInPlan"),
   /** A provider of the suite cannot be built (configuration, missing secret). */
-  PROVIDER_CONFIG("ltb.ProviderConfig");
+  PROVIDER_CONFIG("ltb.ProviderConfig"),
+  /** A plugin the suite uses cannot be found or loaded (deleted since the plan step checked it). */
+  PLUGIN("ltb.Plugin");
 
   private final String code;
 

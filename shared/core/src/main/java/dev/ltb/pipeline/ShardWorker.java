@@ -52,13 +52,20 @@ public final class ShardWorker {
   public ShardWorker(
       RunHistories histories, BlobStore blobs, ShardCallbacks callbacks, RunEvents events, RunEngine engine,
       TenantSecrets secrets, WorkerSettings settings, ResultSink observer) {
+    this(histories, blobs, callbacks, events, RunEngines.shared(engine), engine, secrets, settings, observer);
+  }
+
+  /** @param engines the engine of each run, with the plugins its suite uses; {@code engine} keeps the clock */
+  public ShardWorker(
+      RunHistories histories, BlobStore blobs, ShardCallbacks callbacks, RunEvents events, RunEngines engines,
+      RunEngine engine, TenantSecrets secrets, WorkerSettings settings, ResultSink observer) {
     this.histories = Objects.requireNonNull(histories);
     this.callbacks = Objects.requireNonNull(callbacks);
     this.events = Objects.requireNonNull(events);
     this.engine = Objects.requireNonNull(engine);
     this.settings = Objects.requireNonNull(settings);
     this.observer = Objects.requireNonNull(observer);
-    this.prepared = new PreparedRuns(Objects.requireNonNull(blobs), engine, Objects.requireNonNull(secrets), settings.cachedRuns());
+    this.prepared = new PreparedRuns(Objects.requireNonNull(blobs), Objects.requireNonNull(engines), Objects.requireNonNull(secrets), settings.cachedRuns());
   }
 
   /**
@@ -95,6 +102,8 @@ public final class ShardWorker {
           "run " + run.runId() + " has no planned suite at " + run.resolvedSuiteKey()));
     } catch (ProviderConfigException e) {
       throw new PermanentFailure(ShardError.PROVIDER_CONFIG, e.getMessage());
+    } catch (dev.ltb.plugin.PluginException e) {
+      throw new PermanentFailure(ShardError.PLUGIN, e.getMessage());
     }
     Shard shard;
     try {
@@ -107,7 +116,7 @@ public final class ShardWorker {
     ShardReport report;
     try (Heartbeat heartbeat = Heartbeat.start(callbacks, task.taskToken(), heartbeatInterval);
         ShardExecutor executor =
-            engine.executor(ready.suite(), ready.providers(), () -> heartbeat.waiterGone() || watch.ended())) {
+            ready.engine().executor(ready.suite(), ready.providers(), () -> heartbeat.waiterGone() || watch.ended())) {
       if (ready.suite().options().maxCostUsd() != null) executor.addPriorSpend(engine.spentSoFar(history, run.runId()));
       report = executor.execute(run.runId(), shard.items(), done::contains, history.sinkFor(run.runId()).andThen(observer));
       if (heartbeat.waiterGone()) {

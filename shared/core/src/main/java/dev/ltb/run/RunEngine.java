@@ -55,6 +55,11 @@ public final class RunEngine {
     this.clock = Objects.requireNonNull(clock);
   }
 
+  /** This engine judging with another scorer, e.g. one that adds a suite's plugins to the assertions. */
+  public RunEngine withScoring(TestScorer otherScorer, Function<Suite, Map<String, String>> otherVersions) {
+    return new RunEngine(providers, providerContext, otherScorer, otherVersions, retry, clock);
+  }
+
   /** The suite's providers, in suite order; fails on bad provider configuration before anything runs. */
   public List<Provider> providersFor(Suite suite) {
     return suite.providers().stream().map(spec -> providers.create(spec, providerContext)).toList();

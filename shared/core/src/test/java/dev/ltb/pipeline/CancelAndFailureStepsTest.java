@@ -97,4 +97,21 @@ class CancelAndFailureStepsTest {
         .containsEntry("passed", 3L)
         .containsEntry("reportKey", "tenants/acme/runs/run-5/report.html");
   }
+
+  @Test
+  void listenersHearOfTheEndedRunAfterItsEventIsPublishedAndTheirFailureIsTheStepsFailure() {
+    fixture.markFailed().markFailed(new RunRef(TENANT, "run-6"), "States.Timeout", "Task timed out");
+    java.util.List<String> heard = new java.util.ArrayList<>();
+    NotifyStep notify = new NotifyStep(fixture.histories, fixture.events::add, java.time.Clock.systemUTC(), java.util.List.of(
+        (run, history) -> heard.add(run.runId() + " " + history.find(run.runId()).orElseThrow().status()
+            + " after " + fixture.events.size() + " events")));
+
+    notify.notify(new RunRef(TENANT, "run-6"));
+
+    assertThat(heard).containsExactly("run-6 FAILED after " + fixture.events.size() + " events");
+    NotifyStep failing = new NotifyStep(fixture.histories, fixture.events::add, java.time.Clock.systemUTC(),
+        java.util.List.of((run, history) -> { throw new IllegalStateException("webhook queue unreachable"); }));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> failing.notify(new RunRef(TENANT, "run-6")))
+        .hasMessage("webhook queue unreachable");
+  }
 }

@@ -148,17 +148,39 @@ public final class DynamoRunEvents implements RunEvents {
     return new RunEventPage(page, Optional.ofNullable(last));
   }
 
+  /**
+   * The event a DynamoDB stream record of the events table carries: its {@code NewImage} in DynamoDB's JSON
+   * ({@code {"type": {"S": "run.started"}, ...}}), as Lambda receives it. Empty for an image that is not a run
+   * event.
+   */
+  public static Optional<RunEvent> fromStreamImage(com.fasterxml.jackson.databind.JsonNode newImage) {
+    if (newImage == null || !newImage.isObject()) return Optional.empty();
+    EventItem item = new EventItem();
+    item.sk = newImage.path("sk").path("S").asText("");
+    item.tenantId = newImage.path("tenantId").path("S").asText(null);
+    item.runId = newImage.path("runId").path("S").asText(null);
+    item.type = newImage.path("type").path("S").asText(null);
+    item.at = newImage.path("at").path("S").asText(null);
+    item.dataJson = newImage.path("dataJson").path("S").asText(null);
+    if (item.tenantId == null || item.runId == null || item.type == null || item.at == null) return Optional.empty();
+    return Optional.of(toEvent(item, "the stream of the events table"));
+  }
+
   private static String partition(String tenantId, String runId) {
     return Keys.runPartition(Keys.tenantId(tenantId), runId);
   }
 
   private RunEvent toEvent(EventItem item) {
+    return toEvent(item, "table " + tableName);
+  }
+
+  private static RunEvent toEvent(EventItem item, String source) {
     try {
       Map<String, Object> data = item.dataJson == null ? Map.of() : Json.mapper().readValue(item.dataJson, DATA);
       return new RunEvent(item.tenantId, item.runId, item.type, Instant.parse(item.at), data);
     } catch (JsonProcessingException e) {
       throw new AwsStorageException(
-          "Cannot read event " + item.sk + " of run " + item.runId + " from table " + tableName + ": its data is not"
+          "Cannot read event " + item.sk + " of run " + item.runId + " from " + source + ": its data is not"
               + " valid JSON (" + e.getOriginalMessage() + ")",
           e);
     }

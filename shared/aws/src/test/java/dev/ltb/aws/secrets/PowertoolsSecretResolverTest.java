@@ -76,6 +76,22 @@ class PowertoolsSecretResolverTest {
   }
 
   @Test
+  void webhookSecretsOfATenantLiveUnderTheDeployedPrefixOnceNotUnderTenantsTwice() {
+    // the CDK sets LTB_SECRETS_PREFIX to ltb/<stage>/; the resolver adds tenants/<tenant>/ itself
+    secret("ltb/prod/tenants/acme/webhooks/wh-1", 200, "secretsmanager-get-secret-value.json");
+    PowertoolsSecretResolver resolver =
+        PowertoolsSecretResolver.secretsManager(secretsManager, "ltb/prod/", Duration.ofMinutes(5));
+    SecretStoreWebhookSecrets outbound = new SecretStoreWebhookSecrets(resolver, SecretStoreWebhookSecrets.Kind.OUTBOUND);
+    SecretStoreWebhookSecrets inbound = new SecretStoreWebhookSecrets(resolver, SecretStoreWebhookSecrets.Kind.INBOUND);
+
+    assertThat(outbound.find(dev.ltb.tenancy.TenantId.of("acme"), "wh-1").map(dev.ltb.security.SecretValue::reveal))
+        .contains("sk-test-1234");
+    assertThat(outbound.secretName(dev.ltb.tenancy.TenantId.of("acme"), "wh-1")).isEqualTo("ltb/prod/tenants/acme/webhooks/wh-1");
+    assertThat(inbound.secretName(dev.ltb.tenancy.TenantId.of("acme"), "nightly")).isEqualTo("ltb/prod/tenants/acme/hooks/nightly");
+    assertThat(inbound.find(dev.ltb.tenancy.TenantId.of("acme"), "../other")).as("no path out of the folder").isEmpty();
+  }
+
+  @Test
   void aZeroTtlReadsEveryTime() {
     secret("ltb/OPENAI_API_KEY", 200, "secretsmanager-get-secret-value.json");
     PowertoolsSecretResolver resolver = PowertoolsSecretResolver.secretsManager(secretsManager, "ltb/", Duration.ZERO);

@@ -25,6 +25,13 @@ public final class SuiteLoader {
     this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
   }
 
+  /** This loader finding and checking plugins through {@code plugins} (e.g. a tenant's uploaded ones). */
+  public SuiteLoader withPlugins(dev.ltb.plugin.PluginSupport plugins) {
+    return new SuiteLoader(
+        new SuiteVocabulary(
+            vocabulary.assertionTypes(), vocabulary.typesRequiringValue(), vocabulary.providerSupported(), plugins));
+  }
+
   /** Loads {@code file}; references resolve against its directory and messages name it as given. */
   public Suite load(Path file) {
     String name = file.toString();

@@ -42,4 +42,22 @@ public record DynamoTenancyStores(DynamoDbClient dynamo, String table) {
   public DynamoDeliveryLog deliveryLog() {
     return new DynamoDeliveryLog(dynamo, table);
   }
+
+  public DynamoWebhookSubscriptions webhookSubscriptions() {
+    return new DynamoWebhookSubscriptions(dynamo, table);
+  }
+
+  public DynamoInboundHooks inboundHooks() {
+    return new DynamoInboundHooks(dynamo, table);
+  }
+
+  /** Per-tenant plans from {@code catalogue}; tenants without an assignment are on {@code defaultPlan}. */
+  public DynamoTenantPlans tenantPlans(dev.ltb.tenancy.Plans catalogue, dev.ltb.tenancy.Plan defaultPlan) {
+    return new DynamoTenantPlans(dynamo, table, catalogue, defaultPlan);
+  }
+
+  /** Per-tenant plans with the default named by id ({@code LTB_PLAN}); an unknown id is refused now, not later. */
+  public DynamoTenantPlans tenantPlans(dev.ltb.tenancy.Plans catalogue, String defaultPlanId) {
+    return tenantPlans(catalogue, DynamoTenantPlans.find(catalogue, defaultPlanId).orElseGet(() -> catalogue.get(defaultPlanId)));
+  }
 }
