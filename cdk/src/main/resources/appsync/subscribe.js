@@ -1,7 +1,15 @@
 import { util, extensions } from '@aws-appsync/utils';
 
-// Subscriptions: a subscriber only ever receives its own tenant's events. The tenant comes from the
-// Lambda authorizer's resolverContext (API keys) or the Cognito token's custom:tenant claim (users).
+// Subscriptions (onRunProgress, onRunCompleted): a subscriber only ever receives its own tenant's events.
+// The publish mutations' payload carries tenantId; this resolver sets an enhanced subscription filter on it,
+// taken from the subscriber's identity, never from its arguments:
+//   - a tenant API key (Lambda authorizer): resolverContext.tenantId, and a role in resolverContext.role;
+//   - a Cognito user: the custom:tenant claim, and a group naming a user role (owner, admin, member, viewer).
+// Every role may read results (docs/security.md), so a tenant and a role are all a subscriber needs.
+// A runId argument narrows the filter to that run.
+const USER_ROLES = ['owner', 'admin', 'member', 'viewer'];
+const ROLES = USER_ROLES.concat(['service']);
+
 export function request(ctx) {
   return { payload: null };
 }
@@ -9,12 +17,16 @@ export function request(ctx) {
 export function response(ctx) {
   const identity = ctx.identity || {};
   let tenantId = null;
-  if (identity.resolverContext && identity.resolverContext.tenantId) {
+  let role = null;
+  if (identity.resolverContext) {
     tenantId = identity.resolverContext.tenantId;
-  } else if (identity.claims && identity.claims['custom:tenant']) {
+    role = identity.resolverContext.role;
+  } else if (identity.claims) {
     tenantId = identity.claims['custom:tenant'];
+    const groups = identity.claims['cognito:groups'] || identity.groups || [];
+    role = USER_ROLES.find((r) => groups.indexOf(r) >= 0) || null;
   }
-  if (!tenantId) {
+  if (!tenantId || !role || ROLES.indexOf(role) < 0) {
     util.unauthorized();
   }
   const filter = { tenantId: { eq: tenantId } };

@@ -3,6 +3,7 @@ package dev.ltb.cdk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ltb.cdk.api.GraphqlApiConstruct;
+import dev.ltb.cdk.api.SchemaFields;
 import dev.ltb.cdk.config.UsagePlanTier;
 import java.util.List;
 import java.util.Map;
@@ -119,15 +120,37 @@ class ApiStackTest {
   void everySchemaFieldTheCdkWiresHasAResolver() {
     List<Map<String, Object>> resolvers = Cfn.propertiesOf(template, "AWS::AppSync::Resolver");
     List<String> wired = resolvers.stream().map(r -> r.get("TypeName") + "." + r.get("FieldName")).toList();
+    String schema = readSchema();
+    List<String> expected = new java.util.ArrayList<>();
+    for (String query : SchemaFields.of(schema, "Query")) expected.add("Query." + query);
+    for (String mutation : SchemaFields.of(schema, "Mutation")) expected.add("Mutation." + mutation);
+    for (String subscription : SchemaFields.of(schema, "Subscription")) expected.add("Subscription." + subscription);
+    expected.add("Run.summary");
+    assertThat(wired).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(wired)
-        .containsExactlyInAnyOrder(
-            "Query.run", "Query.runs", "Mutation.startRun", "Mutation.cancelRun",
+        .contains(
+            "Query.run", "Query.runs", "Query.results", "Mutation.startRun", "Mutation.cancelRun",
             "Mutation.publishRunProgress", "Mutation.publishRunCompleted",
             "Subscription.onRunProgress", "Subscription.onRunCompleted");
+    assertThat(resolvers)
+        .filteredOn(r -> "Run".equals(r.get("TypeName")))
+        .singleElement()
+        .satisfies(r -> assertThat(r.get("MaxBatchSize")).isEqualTo(GraphqlApiConstruct.SUMMARY_BATCH));
+    assertThat(resolvers)
+        .filteredOn(r -> GraphqlApiConstruct.PUBLISH_MUTATIONS.contains(r.get("FieldName")))
+        .allSatisfy(r -> assertThat(r.get("Code").toString()).contains("payload: ctx.args"));
     assertThat(resolvers)
         .filteredOn(r -> "Subscription".equals(r.get("TypeName")))
         .allSatisfy(r -> assertThat(r.get("Code").toString()).contains("setSubscriptionFilter", "tenantId"));
     assertThat(GraphqlApiConstruct.PUBLISH_MUTATIONS).hasSize(2);
+  }
+
+  private static String readSchema() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("../docs/api/schema.graphql"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

@@ -63,6 +63,12 @@ class FunctionsTest {
   }
 
   @Test
+  void theProgressPublisherKnowsTheGraphqlEndpointItPublishesTo() {
+    Map<String, Object> publisher = env(function(FunctionKind.PROGRESS_PUBLISHER));
+    assertThat(Cfn.text(publisher.get(Names.Env.GRAPHQL_URL))).contains("GraphQLUrl");
+  }
+
+  @Test
   void secretReadersGetTheStagePrefixOnceAndTheWebhookSenderItsQueues() {
     // the functions' resolver adds tenants/<tenant>/ itself: a prefix ending in tenants/ would double it
     for (FunctionKind kind : List.of(FunctionKind.WORKER, FunctionKind.WEBHOOK_SENDER, FunctionKind.WEBHOOK_INGRESS))

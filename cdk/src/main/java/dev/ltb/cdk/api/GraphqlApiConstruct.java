@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.appsync.AuthorizationConfig;
@@ -32,23 +33,24 @@ import software.constructs.Construct;
 
 /**
  * The AppSync API from {@code docs/api/schema.graphql}: Cognito user pools by default, the Lambda authorizer
- * for tenant API keys, IAM for the publisher. Queries and mutations are direct Lambda resolvers on the
- * graphql function; the publish mutations are local resolvers whose result AppSync fans out to the
- * subscriptions, which filter on the subscriber's tenant.
+ * for tenant API keys, IAM for the publisher. Every Query and Mutation field of the schema is a direct Lambda
+ * resolver on the graphql function ({@link SchemaFields} reads them from the committed file, so a field added
+ * there is wired here), {@code Run.summary} too, in batches of {@value #SUMMARY_BATCH}; the publish mutations are
+ * local resolvers whose result AppSync fans out to the subscriptions, whose resolver (subscribe.js) sets an
+ * enhanced filter on the subscriber's tenant.
  */
 public final class GraphqlApiConstruct extends Construct {
-  /** Fields resolved by the graphql function (direct Lambda resolvers). ALIGN with issue 7's schema. */
-  public static final List<String[]> LAMBDA_FIELDS =
-      List.of(
-          new String[] {"Query", "run"},
-          new String[] {"Query", "runs"},
-          new String[] {"Mutation", "startRun"},
-          new String[] {"Mutation", "cancelRun"});
-
+  /** Mutations only the progress publisher may call (IAM); they fire the subscriptions. */
   public static final List<String> PUBLISH_MUTATIONS = List.of("publishRunProgress", "publishRunCompleted");
-  public static final List<String> SUBSCRIPTIONS = List.of("onRunProgress", "onRunCompleted");
+
+  /** Nested fields resolved by the graphql function in batches (AppSync BatchInvoke). */
+  public static final List<String[]> BATCH_FIELDS = List.<String[]>of(new String[] {"Run", "summary"});
+
+  public static final int SUMMARY_BATCH = 25;
 
   private final GraphqlApi api;
+  private final List<String[]> lambdaFields;
+  private final List<String> subscriptions;
 
   public GraphqlApiConstruct(
       Construct scope, String id, LtbConfig config, Identity identity, LtbFunction resolverFunction, LtbFunction authorizer) {
@@ -111,10 +113,26 @@ public final class GraphqlApiConstruct extends Construct {
         "Request logging is on (field level ERROR, own role and log group); verbose content stays excluded because it"
             + " would copy prompts, suites and tokens into logs");
 
+    String schema = read(config.graphqlSchema());
+    List<String> mutations = SchemaFields.of(schema, "Mutation");
+    if (!mutations.containsAll(PUBLISH_MUTATIONS))
+      throw new IllegalStateException("the GraphQL schema lacks the publish mutations " + PUBLISH_MUTATIONS);
+    List<String[]> fields = new ArrayList<>();
+    for (String query : SchemaFields.of(schema, "Query")) fields.add(new String[] {"Query", query});
+    for (String mutation : mutations)
+      if (!PUBLISH_MUTATIONS.contains(mutation)) fields.add(new String[] {"Mutation", mutation});
+    this.lambdaFields = List.copyOf(fields);
+    this.subscriptions = SchemaFields.of(schema, "Subscription");
+
     LambdaDataSource resolvers = api.addLambdaDataSource("Resolvers", resolverFunction.alias());
-    for (String[] field : LAMBDA_FIELDS) {
+    for (String[] field : lambdaFields) {
       resolvers.createResolver(
           field[0] + "-" + field[1], BaseResolverProps.builder().typeName(field[0]).fieldName(field[1]).build());
+    }
+    for (String[] field : BATCH_FIELDS) {
+      resolvers.createResolver(
+          field[0] + "-" + field[1],
+          BaseResolverProps.builder().typeName(field[0]).fieldName(field[1]).maxBatchSize(SUMMARY_BATCH).build());
     }
     NoneDataSource local = api.addNoneDataSource("Local");
     Code publish = Code.fromInline(resource("appsync/publish.js"));
@@ -129,7 +147,7 @@ public final class GraphqlApiConstruct extends Construct {
               .build());
     }
     Code subscribe = Code.fromInline(resource("appsync/subscribe.js"));
-    for (String subscription : SUBSCRIPTIONS) {
+    for (String subscription : subscriptions) {
       local.createResolver(
           "Subscription-" + subscription,
           BaseResolverProps.builder()
@@ -148,6 +166,23 @@ public final class GraphqlApiConstruct extends Construct {
 
   public GraphqlApi api() {
     return api;
+  }
+
+  /** The Query and Mutation fields wired to the graphql function, as {type, field}. */
+  public List<String[]> lambdaFields() {
+    return lambdaFields;
+  }
+
+  public List<String> subscriptions() {
+    return subscriptions;
+  }
+
+  private static String read(java.nio.file.Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String resource(String name) {

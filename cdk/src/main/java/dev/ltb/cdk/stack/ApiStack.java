@@ -121,7 +121,8 @@ public final class ApiStack extends Stack {
 
     LtbFunction resolvers = add(FunctionKind.GRAPHQL, config, code, runEnv);
     resolvers.addToPolicy(Access.readWriteItems(data.table()));
-    resolvers.addToPolicy(Access.tenantObjects(data.bucket(), "s3:GetObject", "s3:PutObject"));
+    // The same use cases as the REST app (deleteRun removes the run's objects too).
+    resolvers.addToPolicy(Access.tenantObjects(data.bucket(), "s3:GetObject", "s3:PutObject", "s3:DeleteObject"));
     resolvers.addToPolicy(startRuns);
     cancel.alias().grantInvoke(resolvers.grantee());
 

@@ -1,0 +1,6 @@
+package dev.ltb.functions.graphql;
+
+/** A few related fields' resolvers (runs, results, suites, ...), registered together. */
+public interface ResolverGroup {
+  void register(ResolverRegistry.Builder registry);
+}
