@@ -3,12 +3,16 @@ package dev.ltb.rest;
 import static dev.ltb.rest.ProxyEvents.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ltb.json.Json;
+import dev.ltb.plugin.ModuleHash;
 import dev.ltb.plugin.PluginManifest;
 import dev.ltb.plugins.bundled.BundledPlugins;
 import dev.ltb.rest.ProxyEvents.As;
 import dev.ltb.rest.ProxyEvents.Reply;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +28,18 @@ class PluginsApiTest {
   private static final String SHA = MAX_WORDS.sha256();
 
   private static String manifest(String name) {
-    return MAX_WORDS.toJson().replace("\"name\":\"max-words\"", "\"name\":\"" + name + "\"");
+    return manifest(name, SHA, List.of());
+  }
+
+  private static String manifest(String name, String sha256, List<String> capabilities) {
+    try {
+      ObjectNode json = (ObjectNode) Json.mapper().readTree(MAX_WORDS.toJson());
+      json.put("name", name).put("module", name + ".wasm").put("sha256", sha256);
+      json.set("capabilities", Json.mapper().valueToTree(capabilities));
+      return json.toString();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
@@ -57,12 +72,12 @@ class PluginsApiTest {
   void aModuleThatIsNotWebAssemblyIsInvalidWithTheSandboxsReason() {
     String name = "not-wasm";
     byte[] junk = "MZ this is not a wasm module".getBytes(StandardCharsets.UTF_8);
-    String manifest = manifest(name).replace(SHA, dev.ltb.plugin.ModuleHash.sha256(junk));
+    String manifest = manifest(name, ModuleHash.sha256(junk), List.of());
     Reply registered = send(ADMIN, "POST", "/plugins", manifest);
     String key = registered.json().path("upload").path("url").asText().substring("https://uploads.test/".length());
     TestApiBeans.PORTS.blobs.put(key, junk, "application/wasm");
 
-    Reply validated = send(ADMIN, "POST", "/plugins/" + name + "/" + dev.ltb.plugin.ModuleHash.sha256(junk) + "/validate", null);
+    Reply validated = send(ADMIN, "POST", "/plugins/" + name + "/" + ModuleHash.sha256(junk) + "/validate", null);
 
     assertThat(validated.json().path("valid").asBoolean()).isFalse();
     assertThat(validated.json().path("problem").asText()).isNotBlank();
@@ -83,7 +98,7 @@ class PluginsApiTest {
 
   @Test
   void aManifestAskingForNetworkAccessIsRefusedNamingTheField() {
-    Reply refused = send(ADMIN, "POST", "/plugins", manifest("net-check").replace("\"capabilities\":[]", "\"capabilities\":[\"network\"]"));
+    Reply refused = send(ADMIN, "POST", "/plugins", manifest("net-check", SHA, List.of("log", "network")));
 
     assertThat(refused.status()).as(refused.body()).isEqualTo(400);
     assertThat(refused.json().path("errors").path(0).path("field").asText()).isEqualTo("manifest.capabilities");

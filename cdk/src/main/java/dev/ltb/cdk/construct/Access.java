@@ -55,6 +55,15 @@ public final class Access {
         .build();
   }
 
+  /** Listing keys under {@code tenants/} only (a tenant's uploaded plugins), not the whole bucket. */
+  public static PolicyStatement tenantListing(IBucket bucket) {
+    return PolicyStatement.Builder.create()
+        .actions(List.of("s3:ListBucket"))
+        .resources(List.of(bucket.getBucketArn()))
+        .conditions(java.util.Map.of("StringLike", java.util.Map.of("s3:prefix", List.of(Names.Bucket.TENANT_PREFIX + "*"))))
+        .build();
+  }
+
   /** Secrets under {@code ltb/<stage>/tenants/}: one per tenant credential or webhook, created at run time. */
   public static PolicyStatement tenantSecrets(Stack stack, String stage, String... actions) {
     return PolicyStatement.Builder.create()

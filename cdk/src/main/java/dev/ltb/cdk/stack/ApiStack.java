@@ -91,6 +91,7 @@ public final class ApiStack extends Stack {
     restFunction.addToPolicy(Access.readWriteItems(data.table()));
     restFunction.addToPolicy(Access.readItems(data.eventsTable()));
     restFunction.addToPolicy(Access.tenantObjects(data.bucket(), "s3:GetObject", "s3:PutObject", "s3:DeleteObject"));
+    restFunction.addToPolicy(Access.tenantListing(data.bucket())); // GET /plugins lists the tenant's uploads
     restFunction.addToPolicy(startRuns);
     restFunction.addToPolicy(
         Access.tenantSecrets(
