@@ -23,6 +23,7 @@ import java.util.Map;
 public final class RestApi {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
+  private static final java.util.Set<String> RESTRICTED = java.util.Set.of("host", "content-length", "connection", "expect");
 
   private final URI base;
   private final String token;
@@ -56,7 +57,9 @@ public final class RestApi {
   public void upload(URI url, Map<String, String> headers, byte[] body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(TIMEOUT)
         .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
-    headers.forEach(request::header);
+    headers.forEach((name, value) -> {
+      if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) request.header(name, value); // set by the client
+    });
     HttpResponse<InputStream> response = exchange(request.build(), "PUT " + url.getHost());
     try (InputStream in = response.body()) {
       byte[] answer = in.readAllBytes();
