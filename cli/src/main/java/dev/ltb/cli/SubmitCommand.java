@@ -2,6 +2,8 @@ package dev.ltb.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ltb.cli.remote.ApiCallException;
+import dev.ltb.cli.remote.CliProfile;
 import dev.ltb.cli.remote.RestApi;
 import dev.ltb.json.Json;
 import dev.ltb.pipeline.SelfContainedSuite;
@@ -129,7 +131,15 @@ final class SubmitCommand implements Callable<Integer> {
   /** {@code POST /plugins}, the module to the answered URL, then {@code validate}: the version's hash. */
   private static String upload(RestApi api, PluginPackage plugin, PrintWriter out) {
     String name = plugin.manifest().name();
-    JsonNode registered = api.post("/plugins", plugin.manifest().toJson(), null);
+    JsonNode registered;
+    try {
+      registered = api.post("/plugins", plugin.manifest().toJson(), null);
+    } catch (ApiCallException e) {
+      if (e.status() != 403) throw e;
+      throw new ApiCallException(403, e.getMessage() + "\nUploading plugin " + name + " needs plugins:manage, which an"
+          + " API key does not have: submit with a member's Cognito ID token (" + CliProfile.TOKEN_VARIABLE + "), or"
+          + " have one upload it and declare it {sha256: " + plugin.manifest().sha256() + "} in the suite.", e.fieldErrors());
+    }
     JsonNode upload = registered.path("upload");
     Map<String, String> headers = new LinkedHashMap<>();
     upload.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));

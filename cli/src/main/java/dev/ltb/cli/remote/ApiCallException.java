@@ -42,7 +42,11 @@ public final class ApiCallException extends RuntimeException {
             .append(')');
       fields.add(line.append(": ").append(error.path("message").asText("")).toString());
     }
-    return new ApiCallException(status, what + " answered " + status + ": " + detail, fields);
+    String hint = status == 401
+        ? " (the credential was refused: check " + CliProfile.API_KEY_VARIABLE + ", " + CliProfile.TOKEN_VARIABLE
+            + " or token in the profile)"
+        : "";
+    return new ApiCallException(status, what + " answered " + status + ": " + detail + hint, fields);
   }
 
   public int status() {
