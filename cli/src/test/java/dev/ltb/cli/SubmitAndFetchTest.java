@@ -195,12 +195,12 @@ class SubmitAndFetchTest {
     server.stubFor(post("/prod/plugins").willReturn(aResponse().withStatus(403)
         .withHeader("Content-Type", "application/problem+json")
         .withBody("{\"type\":\"https://ltb.dev/problems/forbidden\",\"title\":\"Forbidden\",\"status\":403,"
-            + "\"detail\":\"a service may not plugins:manage\"}")));
+            + "\"detail\":\"role service may not plugins:manage\"}")));
 
     var result = ltb("submit", suite.toString(), "--api", api(), "--profile", profile("token = " + KEY + "\n").toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(result.err()).contains("POST /plugins answered 403: a service may not plugins:manage")
+    assertThat(result.err()).contains("POST /plugins answered 403: role service may not plugins:manage")
         .contains("submit with a member's Cognito ID token (LTB_TOKEN)").contains("{sha256: " + sha256 + "}");
     server.verify(0, postRequestedFor(urlEqualTo("/prod/runs")));
   }
