@@ -291,6 +291,15 @@ class SubmitAndFetchTest {
   }
 
   @Test
+  void helpNamesTheSharedApiOptions() {
+    var submit = ltb("submit", "--help");
+    var fetch = ltb("fetch", "--help");
+
+    assertThat(submit.out()).contains("--api=URL", "--profile=FILE", "--wait", "--idempotency-key=KEY", "--min-pass-rate");
+    assertThat(fetch.out()).contains("--api=URL", "--profile=FILE", "-o, --output=FILE");
+  }
+
+  @Test
   void anUnknownRunIsExitTwo() throws Exception {
     server.stubFor(get("/prod/runs/run-nope").willReturn(aResponse().withStatus(404)
         .withHeader("Content-Type", "application/problem+json")
