@@ -4,6 +4,7 @@ import dev.ltb.engine.ResultStorageException;
 import dev.ltb.plugin.PluginException;
 import dev.ltb.provider.ProviderConfigException;
 import dev.ltb.suite.load.SuiteValidationException;
+import dev.ltb.cli.remote.ApiCallException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -34,6 +35,11 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       case UserInputException input -> {
         err.println(input.getMessage());
         yield ExitCodes.INVALID_INPUT;
+      }
+      case ApiCallException call -> {
+        err.println(call.getMessage());
+        call.fieldErrors().forEach(field -> err.println("  " + field));
+        yield call.userError() ? ExitCodes.INVALID_INPUT : ExitCodes.RUN_FAILED;
       }
       case ResultStorageException storage -> {
         err.println("The run stopped: " + storage.getMessage());

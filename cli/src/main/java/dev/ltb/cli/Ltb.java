@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       ValidateCommand.class,
+      SubmitCommand.class,
       WatchCommand.class,
+      FetchCommand.class,
       ListCommand.class,
       ShowCommand.class,
       ExportCommand.class,

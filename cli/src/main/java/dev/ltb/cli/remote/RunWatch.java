@@ -62,7 +62,7 @@ public final class RunWatch {
       BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
       WebSocket socket = connect(inbox);
       try {
-        socket.sendText(Json.write(java.util.Map.of("action", "subscribe", "runId", runId)), true).join();
+        socket.sendText(Json.mapper().createObjectNode().put("action", "subscribe").put("runId", runId).toString(), true).join();
         while (true) {
           Object next = inbox.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
           if (next == null) throw new WatchException("no message from " + url + " for " + timeout.toSeconds() + " s", false);
