@@ -136,9 +136,9 @@ final class SubmitCommand implements Callable<Integer> {
       registered = api.post("/plugins", plugin.manifest().toJson(), null);
     } catch (ApiCallException e) {
       if (e.status() != 403) throw e;
-      throw new ApiCallException(403, e.getMessage() + "\nUploading plugin " + name + " needs plugins:manage, which an"
-          + " API key does not have: submit with a member's Cognito ID token (" + CliProfile.TOKEN_VARIABLE + "), or"
-          + " have one upload it and declare it {sha256: " + plugin.manifest().sha256() + "} in the suite.", e.fieldErrors());
+      throw new ApiCallException(403, e.getMessage() + "\nUploading plugin " + name + " needs plugins:manage (owner,"
+          + " admin, member or an API key; not a viewer): submit with such a credential, or have one upload it and"
+          + " declare it {sha256: " + plugin.manifest().sha256() + "} in the suite.", e.fieldErrors());
     }
     JsonNode upload = registered.path("upload");
     Map<String, String> headers = new LinkedHashMap<>();

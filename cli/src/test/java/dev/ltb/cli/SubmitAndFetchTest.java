@@ -187,7 +187,7 @@ class SubmitAndFetchTest {
   }
 
   @Test
-  void anApiKeyRefusedThePluginUploadSaysWhatWorksInstead() throws Exception {
+  void aViewerRefusedThePluginUploadSaysWhatWorksInstead() throws Exception {
     String sha256 = writePlugin(dir.resolve("my-check"));
     Path suite = dir.resolve("suite.yaml");
     Files.writeString(suite, "prompts: [hi]\nproviders: [echo]\nplugins:\n  my-check: {path: my-check}\n"
@@ -195,13 +195,13 @@ class SubmitAndFetchTest {
     server.stubFor(post("/prod/plugins").willReturn(aResponse().withStatus(403)
         .withHeader("Content-Type", "application/problem+json")
         .withBody("{\"type\":\"https://ltb.dev/problems/forbidden\",\"title\":\"Forbidden\",\"status\":403,"
-            + "\"detail\":\"role service may not plugins:manage\"}")));
+            + "\"detail\":\"role viewer may not plugins:manage\"}")));
 
     var result = ltb("submit", suite.toString(), "--api", api(), "--profile", profile("token = " + KEY + "\n").toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(result.err()).contains("POST /plugins answered 403: role service may not plugins:manage")
-        .contains("submit with a member's Cognito ID token (LTB_TOKEN)").contains("{sha256: " + sha256 + "}");
+    assertThat(result.err()).contains("POST /plugins answered 403: role viewer may not plugins:manage")
+        .contains("submit with such a credential").contains("{sha256: " + sha256 + "}");
     server.verify(0, postRequestedFor(urlEqualTo("/prod/runs")));
   }
 

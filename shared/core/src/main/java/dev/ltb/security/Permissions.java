@@ -28,7 +28,8 @@ public final class Permissions {
     grant(Operation.SUITES_READ, OWNER, ADMIN, MEMBER, VIEWER, SERVICE);
     grant(Operation.SUITES_MANAGE, OWNER, ADMIN, MEMBER, SERVICE);
     grant(Operation.PLUGINS_READ, OWNER, ADMIN, MEMBER, VIEWER, SERVICE);
-    grant(Operation.PLUGINS_MANAGE, OWNER, ADMIN, MEMBER);
+    // CI submits suites with its own plugins (ltb submit uploads them): API keys may, as they may manage suites
+    grant(Operation.PLUGINS_MANAGE, OWNER, ADMIN, MEMBER, SERVICE);
     grant(Operation.PROVIDERS_READ, OWNER, ADMIN, MEMBER, VIEWER, SERVICE);
     grant(Operation.PROVIDER_CREDENTIALS_WRITE, OWNER, ADMIN);
     grant(Operation.PROVIDER_CREDENTIALS_READ); // write-only: nobody reads a credential back

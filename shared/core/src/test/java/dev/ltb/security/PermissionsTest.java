@@ -29,7 +29,7 @@ class PermissionsTest {
       suites:read                  Y Y Y Y Y
       suites:manage                Y Y Y - Y
       plugins:read                 Y Y Y Y Y
-      plugins:manage               Y Y Y - -
+      plugins:manage               Y Y Y - Y
       providers:read               Y Y Y Y Y
       provider-credentials:write   Y Y - - -
       provider-credentials:read    - - - - -
