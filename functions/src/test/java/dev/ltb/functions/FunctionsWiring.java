@@ -48,6 +48,11 @@ public final class FunctionsWiring {
     return engine;
   }
 
+  /** The providers the handlers call (the REST app's ports validate suites against the same registry). */
+  public ProviderRegistry providers() {
+    return providers;
+  }
+
   /** The loader the plan step validates suites with. */
   public SuiteLoader suiteLoader() {
     return core.suiteLoader(providers);

@@ -168,6 +168,11 @@ public final class LocalPipeline implements AutoCloseable {
     return aws.runHistories().forTenant(TENANT);
   }
 
+  /** The benchmark-run state machine on the local Step Functions server (what a RunLauncher starts). */
+  public String stateMachineArn() {
+    return stateMachineArn;
+  }
+
   public AwsAdapters aws() {
     return aws;
   }

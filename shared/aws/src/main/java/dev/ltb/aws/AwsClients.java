@@ -13,6 +13,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -40,6 +41,7 @@ public final class AwsClients implements AutoCloseable {
   private final Lazy<DynamoDbEnhancedClient> dynamoDbEnhanced;
   private final Lazy<S3Client> s3;
   private final Lazy<SfnClient> sfn;
+  private final Lazy<LambdaClient> lambda;
   private final Lazy<SecretsManagerClient> secretsManager;
   private final Lazy<SsmClient> ssm;
   private final Lazy<SqsClient> sqs;
@@ -52,6 +54,7 @@ public final class AwsClients implements AutoCloseable {
     this.dynamoDbEnhanced = new Lazy<>(() -> DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb()).build());
     this.s3 = client(() -> S3Client.builder().httpClient(http).build());
     this.sfn = client(() -> SfnClient.builder().httpClient(http).build());
+    this.lambda = client(() -> LambdaClient.builder().httpClient(http).build());
     this.secretsManager = client(() -> SecretsManagerClient.builder().httpClient(http).build());
     this.ssm = client(() -> SsmClient.builder().httpClient(http).build());
     this.sqs = client(() -> SqsClient.builder().httpClient(http).build());
@@ -77,6 +80,10 @@ public final class AwsClients implements AutoCloseable {
 
   public SfnClient sfn() {
     return sfn.get();
+  }
+
+  public LambdaClient lambda() {
+    return lambda.get();
   }
 
   public SecretsManagerClient secretsManager() {

@@ -20,6 +20,10 @@ import java.util.Optional;
  *   <li>{@value #PLAN}: the plan of tenants without one of their own ({@code unlimited} by default);
  *   <li>{@value #WEBHOOK_QUEUE_URL} and {@value #WEBHOOK_DEAD_LETTER_URL}: the outbound webhook queue and its
  *       dead-letter queue.
+ *   <li>{@value #STATE_MACHINE_ARN}: the benchmark-run state machine the API starts runs on;
+ *   <li>{@value #CANCEL_FUNCTION_ARN}: the cancel function the API invokes to cancel a run;
+ *   <li>{@value #WEBHOOK_PRIVATE_NETWORKS}: {@code true} lets webhooks go to http and private addresses
+ *       (single-tenant installations), default {@code false};
  *   <li>{@value #WEBSOCKET_CALLBACK_URL}: the https URL of the WebSocket stage's Management API, where the
  *       progress publisher pushes to connections.
  * </ul>
@@ -42,6 +46,9 @@ public final class AwsSettings {
   /** {@value #PLAN}'s default: no limits, no charges (single-account installations). */
   public static final String UNLIMITED_PLAN = "unlimited";
   public static final String WEBSOCKET_CALLBACK_URL = "LTB_WEBSOCKET_CALLBACK_URL";
+  public static final String STATE_MACHINE_ARN = "LTB_STATE_MACHINE_ARN";
+  public static final String CANCEL_FUNCTION_ARN = "LTB_CANCEL_FUNCTION_ARN";
+  public static final String WEBHOOK_PRIVATE_NETWORKS = "LTB_WEBHOOK_PRIVATE_NETWORKS";
 
   public static final String DEFAULT_SECRETS_PREFIX = "ltb/";
   public static final Duration DEFAULT_SECRETS_TTL = Duration.ofMinutes(5);
@@ -130,6 +137,19 @@ public final class AwsSettings {
   /** The plan id of tenants without an assignment of their own; {@value #UNLIMITED_PLAN} when unset. */
   public String defaultPlan() {
     return value(PLAN).orElse(UNLIMITED_PLAN);
+  }
+
+  public String stateMachineArn() {
+    return required(STATE_MACHINE_ARN, "the benchmark-run state machine the API starts runs on");
+  }
+
+  public String cancelFunctionArn() {
+    return required(CANCEL_FUNCTION_ARN, "the cancel function the API invokes to cancel a run");
+  }
+
+  /** Whether outbound webhooks may go to http and private addresses ({@value #WEBHOOK_PRIVATE_NETWORKS}). */
+  public boolean webhookPrivateNetworks() {
+    return value(WEBHOOK_PRIVATE_NETWORKS).map(Boolean::parseBoolean).orElse(false);
   }
 
   public String webhookQueueUrl() {

@@ -1,4 +1,4 @@
-package dev.ltb.aws.api;
+package dev.ltb.aws.dynamodb.api;
 
 import dev.ltb.api.IdempotencyKeys;
 import dev.ltb.aws.dynamodb.internal.DynamoErrors;

@@ -1,4 +1,4 @@
-package dev.ltb.aws.api;
+package dev.ltb.aws.dynamodb.api;
 
 import dev.ltb.api.StoredSuite;
 import dev.ltb.api.SuiteStore;

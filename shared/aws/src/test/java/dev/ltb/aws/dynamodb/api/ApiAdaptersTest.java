@@ -1,4 +1,4 @@
-package dev.ltb.aws.api;
+package dev.ltb.aws.dynamodb.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
