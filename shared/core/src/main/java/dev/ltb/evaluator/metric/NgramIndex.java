@@ -35,7 +35,10 @@ final class NgramIndex {
 
   /** Counts the n-grams of orders {@code minOrder..maxOrder} of a symbol sequence. */
   NgramCounts count(int[] symbols, int minOrder, int maxOrder) {
-    NgramCounts counts = new NgramCounts(maxOrder, symbols.length * (maxOrder - minOrder + 1));
+    NgramCounts counts = new NgramCounts(
+            maxOrder,
+            symbols.length * (maxOrder - minOrder + 1),
+            Math.max(orders.length, ngrams.size() + symbols.length * maxOrder));
     for (int start = 0; start < symbols.length; start++) {
       int id = -1;
       for (int order = 1; order <= maxOrder && start + order <= symbols.length; order++) {
