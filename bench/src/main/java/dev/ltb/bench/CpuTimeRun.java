@@ -31,7 +31,11 @@ public final class CpuTimeRun {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
     Map<String, DoubleSupplier> operations = new LinkedHashMap<>();
     if (what.equals("ratios")) {
-      for (String metric : new String[] {"wer", "cer", "levenshtein", "rouge-l", "exact-match", "f1"}) {
+      String[] metrics =
+          args.length > 2
+              ? Arrays.copyOfRange(args, 2, args.length)
+              : new String[] {"wer", "cer", "levenshtein", "rouge-l", "exact-match", "f1", "13a", "gleu"};
+      for (String metric : metrics) {
         MetricBaselineBenchmark bench = new MetricBaselineBenchmark();
         bench.metric = metric;
         bench.setUp();

@@ -1,10 +1,13 @@
 package dev.ltb.bench;
 
 import dev.ltb.bench.baseline.StepByStepSquad;
+import dev.ltb.bench.baseline.StringPass13a;
 import dev.ltb.bench.baseline.TableErrorRate;
 import dev.ltb.bench.baseline.TableRougeL;
+import dev.ltb.evaluator.metric.BleuTokenizer;
 import dev.ltb.evaluator.metric.EditDistance;
 import dev.ltb.evaluator.metric.ErrorRate;
+import dev.ltb.evaluator.metric.Gleu;
 import dev.ltb.evaluator.metric.Rouge;
 import dev.ltb.evaluator.metric.SquadAnswer;
 import java.util.List;
@@ -38,11 +41,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class MetricBaselineBenchmark {
 
-  @Param({"wer", "cer", "levenshtein", "rouge-l", "exact-match", "f1"})
+  @Param({"wer", "cer", "levenshtein", "rouge-l", "exact-match", "f1", "13a", "gleu"})
   public String metric;
 
   private static final LevenshteinDistance COMMONS = LevenshteinDistance.getDefaultInstance();
   private static final Rouge ROUGE = new Rouge(false);
+  private static final Gleu GLEU = new Gleu();
 
   private String reference;
   private String output;
@@ -51,6 +55,9 @@ public class MetricBaselineBenchmark {
   public void setUp() {
     reference = EvaluatorBenchmark.text(200, 7);
     output = EvaluatorBenchmark.mutate(reference, 11);
+    if (metric.equals("13a")
+        && !BleuTokenizer.THIRTEEN_A.tokenize(output, false).equals(StringPass13a.tokenize(output, false)))
+      throw new IllegalStateException("13a: the tokens differ from the baseline's");
     if (current() != baseline())
       throw new IllegalStateException(metric + ": current " + current() + " differs from baseline " + baseline());
   }
@@ -63,6 +70,12 @@ public class MetricBaselineBenchmark {
       case "levenshtein" -> EditDistance.ofChars(output, reference);
       case "exact-match" -> SquadAnswer.exactMatch(output, List.of(reference));
       case "f1" -> SquadAnswer.f1(output, List.of(reference)).f1();
+      case "13a" -> BleuTokenizer.THIRTEEN_A.tokenize(output, false).size();
+      case "gleu" ->
+          GLEU.sentenceScore(
+                  BleuTokenizer.THIRTEEN_A.tokenize(output, false),
+                  List.of(BleuTokenizer.THIRTEEN_A.tokenize(reference, false)))
+              .score();
       default -> ROUGE.rougeL(output, List.of(reference)).fmeasure();
     };
   }
@@ -75,6 +88,11 @@ public class MetricBaselineBenchmark {
       case "levenshtein" -> COMMONS.apply(output, reference);
       case "exact-match" -> StepByStepSquad.exactMatch(output, List.of(reference));
       case "f1" -> StepByStepSquad.f1(output, List.of(reference));
+      case "13a" -> StringPass13a.tokenize(output, false).size();
+      case "gleu" ->
+          GLEU.sentenceScore(
+                  StringPass13a.tokenize(output, false), List.of(StringPass13a.tokenize(reference, false)))
+              .score();
       default -> TableRougeL.fmeasure(output, reference);
     };
   }

@@ -1,5 +1,6 @@
 package dev.ltb.evaluator.metric;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -13,20 +14,7 @@ public enum BleuTokenizer {
   THIRTEEN_A("13a") {
     @Override
     List<String> tokens(String line) {
-      String text =
-          line.replace("<skipped>", "")
-              .replace("-\n", "")
-              .replace("\n", " ")
-              .replace("&quot;", "\"")
-              .replace("&amp;", "&")
-              .replace("&lt;", "<")
-              .replace("&gt;", ">");
-      text = spaceOutSymbols(" " + text + " ");
-      // The three regular expressions of sacreBLEU's TokenizerRegexp, as single left-to-right passes.
-      text = splitPairs(text, PERIOD_COMMA_AFTER_NON_DIGIT);
-      text = splitPairs(text, PERIOD_COMMA_BEFORE_NON_DIGIT);
-      text = splitPairs(text, DASH_AFTER_DIGIT);
-      return PythonText.split(text);
+      return thirteenA(line);
     }
   },
   /** {@code intl}: mteval-v14's international tokenization on Unicode punctuation and symbols. */
@@ -85,15 +73,77 @@ public enum BleuTokenizer {
         "unknown tokenizer \"" + id + "\"; use one of 13a, intl, char, none");
   }
 
-  /** The first 13a rule: {@code ([\{-\~\[-\` -\&\(-\+\:-\@\/])} becomes {@code " \1 "}. */
-  private static String spaceOutSymbols(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 32);
+  /**
+   * sacreBLEU's Tokenizer13a without intermediate strings: the entity and line-break replacements (skipped
+   * unless the line holds one of {@code < & \n}), then the four rules of its TokenizerRegexp on char
+   * arrays, the first while padding, each of the three pair rules as one left-to-right pass with
+   * {@code re.sub} semantics, and the whitespace split straight from the last array.
+   */
+  static List<String> thirteenA(String line) {
+    String text = line;
+    if (needsReplacements(text))
+      text =
+          text.replace("<skipped>", "")
+              .replace("-\n", "")
+              .replace("\n", " ")
+              .replace("&quot;", "\"")
+              .replace("&amp;", "&")
+              .replace("&lt;", "<")
+              .replace("&gt;", ">");
+    int n = text.length();
+    // Rule 1, ([\{-\~\[-\` -\&\(-\+\:-\@\/]) -> " \1 ", on " " + text + " ".
+    char[] a = new char[3 * n + 2];
+    int length = 0;
+    a[length++] = ' ';
+    boolean pairs = false;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (isThirteenASymbol(c)) {
+        a[length++] = ' ';
+        a[length++] = c;
+        a[length++] = ' ';
+      } else {
+        a[length++] = c;
+        pairs |= c == '.' || c == ',' || c == '-';
+      }
+    }
+    a[length++] = ' ';
+    if (pairs) {
+      char[] b = new char[2 * length];
+      length = splitPairs(a, length, b, PERIOD_COMMA_AFTER_NON_DIGIT);
+      char[] c = a.length >= 2 * length ? a : new char[2 * length];
+      length = splitPairs(b, length, c, PERIOD_COMMA_BEFORE_NON_DIGIT);
+      b = b.length >= 2 * length ? b : new char[2 * length];
+      length = splitPairs(c, length, b, DASH_AFTER_DIGIT);
+      a = b;
+    }
+    return split(a, length);
+  }
+
+  private static boolean needsReplacements(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (isThirteenASymbol(c)) out.append(' ').append(c).append(' ');
-      else out.append(c);
+      if (c == '<' || c == '&' || c == '\n') return true;
     }
-    return out.toString();
+    return false;
+  }
+
+  /** Python's {@code str.split()} on the first {@code length} chars (no whitespace lies outside the BMP). */
+  private static List<String> split(char[] text, int length) {
+    List<String> parts = new ArrayList<>(length / 4 + 4);
+    int start = -1;
+    for (int i = 0; i < length; i++) {
+      char c = text[i];
+      boolean space = c < 128 ? c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f) : PythonText.isSpace(c);
+      if (space) {
+        if (start >= 0) parts.add(new String(text, start, i - start));
+        start = -1;
+      } else if (start < 0) {
+        start = i;
+      }
+    }
+    if (start >= 0) parts.add(new String(text, start, length - start));
+    return parts;
   }
 
   private static final int PERIOD_COMMA_AFTER_NON_DIGIT = 0; // ([^0-9])([\.,]) -> "\1 \2 "
@@ -102,35 +152,43 @@ public enum BleuTokenizer {
 
   /**
    * One of the two-character substitutions, with {@code re.sub} semantics (matches found left to right,
-   * never overlapping). Working on UTF-16 units gives the same text as on code points: the only class
-   * that can match a surrogate is [^0-9], and a space is never inserted inside a pair.
+   * never overlapping), from {@code in[0..length)} into {@code out} (at least twice as long); returns the
+   * new length. Working on UTF-16 units gives the same text as on code points: the only class that can
+   * match a surrogate is [^0-9], and a space is never inserted inside a pair.
    */
-  private static String splitPairs(String text, int rule) {
-    StringBuilder out = null;
-    int copied = 0;
+  private static int splitPairs(char[] in, int length, char[] out, int rule) {
+    int o = 0;
     int i = 0;
-    int last = text.length() - 1;
+    int last = length - 1;
     while (i < last) {
-      char x = text.charAt(i);
-      char y = text.charAt(i + 1);
+      char x = in[i];
+      char y = in[i + 1];
       boolean match =
           switch (rule) {
-            case PERIOD_COMMA_AFTER_NON_DIGIT -> !isAsciiDigit(x) && (y == '.' || y == ',');
+            case PERIOD_COMMA_AFTER_NON_DIGIT -> (y == '.' || y == ',') && !isAsciiDigit(x);
             case PERIOD_COMMA_BEFORE_NON_DIGIT -> (x == '.' || x == ',') && !isAsciiDigit(y);
-            default -> isAsciiDigit(x) && y == '-';
+            default -> y == '-' && isAsciiDigit(x);
           };
       if (!match) {
+        out[o++] = x;
         i++;
         continue;
       }
-      if (out == null) out = new StringBuilder(text.length() + 32);
-      out.append(text, copied, i);
-      if (rule == PERIOD_COMMA_BEFORE_NON_DIGIT) out.append(' ').append(x).append(' ').append(y);
-      else out.append(x).append(' ').append(y).append(' ');
+      if (rule == PERIOD_COMMA_BEFORE_NON_DIGIT) {
+        out[o++] = ' ';
+        out[o++] = x;
+        out[o++] = ' ';
+        out[o++] = y;
+      } else {
+        out[o++] = x;
+        out[o++] = ' ';
+        out[o++] = y;
+        out[o++] = ' ';
+      }
       i += 2;
-      copied = i;
     }
-    return out == null ? text : out.append(text, copied, text.length()).toString();
+    if (i < length) out[o++] = in[i];
+    return o;
   }
 
   private static boolean isAsciiDigit(char c) {

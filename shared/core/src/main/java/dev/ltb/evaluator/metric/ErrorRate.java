@@ -29,9 +29,27 @@ public final class ErrorRate {
 
   /** CER: the stripped texts compared character by character, spaces included (jiwer's {@code cer_default}). */
   public static ErrorRateScore characterErrorRate(String reference, String hypothesis) {
-    int[] ref = PythonText.strip(reference).codePoints().toArray();
-    int[] hyp = PythonText.strip(hypothesis).codePoints().toArray();
+    int[] ref = codePoints(PythonText.strip(reference));
+    int[] hyp = codePoints(PythonText.strip(hypothesis));
     return new ErrorRateScore(editDistance(ref, hyp), ref.length, hyp.length);
+  }
+
+  /** {@code text.codePoints().toArray()} without the stream: one pass when the text has no surrogates. */
+  static int[] codePoints(String text) {
+    int n = text.length();
+    int[] out = new int[n];
+    int count = 0;
+    for (int i = 0; i < n; ) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+        out[count++] = Character.toCodePoint(c, text.charAt(i + 1));
+        i += 2;
+      } else {
+        out[count++] = c;
+        i++;
+      }
+    }
+    return count == n ? out : java.util.Arrays.copyOf(out, count);
   }
 
   static List<String> words(String text) {

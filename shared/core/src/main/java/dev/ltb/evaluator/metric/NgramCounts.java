@@ -5,12 +5,14 @@ import java.util.Arrays;
 /** Occurrence counts of n-grams by id (from one {@link NgramIndex}), with totals per order. */
 final class NgramCounts {
 
-  private int[] counts = new int[64];
+  private int[] counts;
   private int[] distinct;
   private int distinctSize;
   private final int[] totals;
 
-  NgramCounts(int maxOrder, int expectedDistinct) {
+  /** @param idCapacity how many n-gram ids the index is expected to hand out (counts are indexed by id) */
+  NgramCounts(int maxOrder, int expectedDistinct, int idCapacity) {
+    counts = new int[Math.max(64, idCapacity)];
     totals = new int[maxOrder + 1];
     distinct = new int[Math.max(16, expectedDistinct)];
   }

@@ -1,8 +1,6 @@
 package dev.ltb.evaluator.metric;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Gives every n-gram seen by one computation a dense integer id, so that counting and clipping work on
@@ -13,7 +11,7 @@ final class NgramIndex {
 
   private static final long NO_PREFIX = 0xFFFFFFFFL << 32;
 
-  private final Map<String, Integer> words = new HashMap<>();
+  private final WordIds words;
   private final LongIntMap ngrams;
   private int[] orders;
 
@@ -24,22 +22,23 @@ final class NgramIndex {
   /** @param expectedNgrams roughly how many distinct n-grams will be interned (avoids rehashing) */
   NgramIndex(int expectedNgrams) {
     ngrams = new LongIntMap(Math.max(16, expectedNgrams));
+    words = new WordIds(Math.max(16, expectedNgrams / 4));
     orders = new int[Math.max(16, expectedNgrams)];
   }
 
   /** Maps words to symbols (dense ids of their own, independent of n-gram ids). */
   int[] symbols(List<String> tokens) {
     int[] symbols = new int[tokens.size()];
-    for (int i = 0; i < symbols.length; i++) {
-      Integer id = words.putIfAbsent(tokens.get(i), words.size());
-      symbols[i] = id == null ? words.size() - 1 : id;
-    }
+    for (int i = 0; i < symbols.length; i++) symbols[i] = words.id(tokens.get(i));
     return symbols;
   }
 
   /** Counts the n-grams of orders {@code minOrder..maxOrder} of a symbol sequence. */
   NgramCounts count(int[] symbols, int minOrder, int maxOrder) {
-    NgramCounts counts = new NgramCounts(maxOrder, symbols.length * (maxOrder - minOrder + 1));
+    NgramCounts counts = new NgramCounts(
+            maxOrder,
+            symbols.length * (maxOrder - minOrder + 1),
+            Math.max(orders.length, ngrams.size() + symbols.length * maxOrder));
     for (int start = 0; start < symbols.length; start++) {
       int id = -1;
       for (int order = 1; order <= maxOrder && start + order <= symbols.length; order++) {
