@@ -1,16 +1,23 @@
 package dev.ltb.functions.graphql;
 
 import dev.ltb.api.ApiServices;
+import dev.ltb.aws.AwsAdapters;
+import dev.ltb.aws.api.AwsApiPorts;
 import dev.ltb.aws.appsync.AppSyncClient;
+import dev.ltb.aws.appsync.AppSyncProgressSink;
 import dev.ltb.aws.appsync.AppSyncRunEventPublisher;
+import dev.ltb.provider.ProviderRegistry;
 import dev.ltb.security.CognitoJwtSettings;
+import dev.ltb.suite.load.SuiteLoader;
 import dev.ltb.tenancy.TenantId;
+import io.quarkus.arc.Unremovable;
+import io.quarkus.arc.lookup.LookupUnlessProperty;
 import jakarta.enterprise.inject.Disposes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import java.time.Clock;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -26,19 +33,20 @@ public class GraphqlBeans {
   public static final String GRAPHQL_URL = "LTB_GRAPHQL_URL";
 
   /**
-   * Over the API's use cases, the same {@link ApiServices} the REST app uses. They are looked up, not injected,
-   * so this app builds whether or not it also wires the API's AWS ports (suite store, idempotency keys, run
-   * launcher, ...): without them the graphql function fails on its first call with this message, and every
-   * other handler of the app is unaffected.
+   * The API's use cases over the AWS ports, the same {@link AwsApiPorts} the REST app builds, with this app's
+   * providers and suite loader. Built when the graphql function first resolves a field, so other handlers of the app
+   * need none of its variables ({@code LTB_STATE_MACHINE_ARN}, {@code LTB_CANCEL_FUNCTION_ARN}, ...).
    */
   @Produces
   @Singleton
-  ResolverRegistry resolverRegistry(Instance<ApiServices> api) {
-    if (api.isUnsatisfied())
-      throw new IllegalStateException(
-          "the graphql function needs the API's use cases (dev.ltb.api.ApiServices) wired from AWS ports; none is"
-              + " produced in this app");
-    return Resolvers.registry(api.get());
+  ApiServices apiServices(AwsAdapters aws, ProviderRegistry providers, SuiteLoader loader, Clock clock) {
+    return AwsApiPorts.services(aws, providers, loader, clock);
+  }
+
+  @Produces
+  @Singleton
+  ResolverRegistry resolverRegistry(ApiServices api) {
+    return Resolvers.registry(api);
   }
 
   /**
@@ -77,5 +85,18 @@ public class GraphqlBeans {
   @Typed(AppSyncRunEventPublisher.class)
   AppSyncRunEventPublisher appSyncRunEventPublisher(AppSyncClient client) {
     return new AppSyncRunEventPublisher(client);
+  }
+
+  /**
+   * Run progress to the GraphQL subscriptions, one of the progress publisher's sinks ({@code ProgressBeans}) only
+   * when {@value #GRAPHQL_URL} is set (the CDK sets it on the progress publisher); without it the publisher pushes
+   * to WebSocket connections alone. Unremovable: it is reached only through {@code Instance<ProgressSink>}.
+   */
+  @Produces
+  @Singleton
+  @Unremovable
+  @LookupUnlessProperty(name = GRAPHQL_URL, stringValue = "", lookupIfMissing = false)
+  AppSyncProgressSink appSyncProgressSink(AppSyncRunEventPublisher publisher) {
+    return new AppSyncProgressSink(publisher);
   }
 }
