@@ -27,6 +27,7 @@ import software.amazon.awscdk.assertions.Template;
  */
 public final class Deployment {
   public static final Path FUNCTIONS_ZIP = Path.of("..", "functions", "target", "function.zip");
+  public static final Path REST_API_ZIP = Path.of("..", "functions-rest", "target", "function.zip");
 
   private static final Map<String, Deployment> CACHE = new ConcurrentHashMap<>();
 
@@ -42,6 +43,12 @@ public final class Deployment {
           "Deployment: " + FUNCTIONS_ZIP.toAbsolutePath().normalize() + " was not built (run the reactor to the package"
               + " phase, e.g. ./mvnw -pl cdk -am verify); synthesizing with functionsCode=parameters");
       context.put("functionsCode", "parameters");
+    }
+    if (!Files.isRegularFile(REST_API_ZIP)) {
+      System.err.println(
+          "Deployment: " + REST_API_ZIP.toAbsolutePath().normalize() + " was not built; synthesizing with"
+              + " restApiCode=parameters");
+      context.put("restApiCode", "parameters");
     }
     context.putAll(overrides);
     this.app = new App(AppProps.builder().context(context).build());

@@ -81,15 +81,19 @@ class FunctionsTest {
   }
 
   @Test
-  void codeIsTheBuiltZipOrExplicitlyParametersAndTheRestAppWaitsForItsModule() {
+  void codeIsTheBuiltZipsOrExplicitlyParameters() {
     String code = function(FunctionKind.WORKER).get("Code").toString();
     if (java.nio.file.Files.isRegularFile(Deployment.FUNCTIONS_ZIP)) {
       assertThat(code).contains("cdk-hnb659fds-assets").contains(".zip");
     } else {
       assertThat(code).contains("FunctionsCodeBucket", "FunctionsCodeKey");
     }
-    // cdk.json: restApiCode=parameters until issue 7's REST module builds its zip.
-    assertThat(function(FunctionKind.REST_API).get("Code").toString()).contains("RestApiCodeBucket", "RestApiCodeKey");
+    String restCode = function(FunctionKind.REST_API).get("Code").toString();
+    if (java.nio.file.Files.isRegularFile(Deployment.REST_API_ZIP)) {
+      assertThat(restCode).contains("cdk-hnb659fds-assets").contains(".zip");
+    } else {
+      assertThat(restCode).contains("RestApiCodeBucket", "RestApiCodeKey");
+    }
   }
 
   @Test

@@ -32,7 +32,8 @@ class IamLeastPrivilegeTest {
           "logs:PutResourcePolicy",
           "logs:DescribeResourcePolicies",
           "logs:DescribeLogGroups",
-          "dynamodb:ListStreams");
+          "dynamodb:ListStreams",
+          "secretsmanager:ListSecrets");
 
   /** Resource wildcards the code documents (Access, DataStack, ApiStack, WebSocketApiConstruct). */
   private static final List<Pattern> DOCUMENTED =

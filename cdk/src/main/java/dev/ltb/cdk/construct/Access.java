@@ -64,6 +64,15 @@ public final class Access {
         .build();
   }
 
+  /**
+   * Listing secret names (GET /credentials shows a tenant's credential names and dates): ListSecrets supports no
+   * resource-level permission, and it returns names and metadata only, never a value; the code filters by the
+   * tenant's prefix.
+   */
+  public static PolicyStatement listSecretNames() {
+    return PolicyStatement.Builder.create().actions(List.of("secretsmanager:ListSecrets")).resources(List.of("*")).build();
+  }
+
   /** Secrets under {@code ltb/<stage>/tenants/}: one per tenant credential or webhook, created at run time. */
   public static PolicyStatement tenantSecrets(Stack stack, String stage, String... actions) {
     return PolicyStatement.Builder.create()

@@ -97,6 +97,7 @@ public final class ApiStack extends Stack {
         Access.tenantSecrets(
             this, stage, "secretsmanager:CreateSecret", "secretsmanager:PutSecretValue", "secretsmanager:DeleteSecret",
             "secretsmanager:DescribeSecret", "secretsmanager:TagResource"));
+    restFunction.addToPolicy(Access.listSecretNames());
     restFunction.addToPolicy(
         PolicyStatement.Builder.create()
             .sid("ManageMembers")
@@ -125,6 +126,12 @@ public final class ApiStack extends Stack {
     // The same use cases as the REST app (deleteRun removes the run's objects too).
     resolvers.addToPolicy(Access.tenantObjects(data.bucket(), "s3:GetObject", "s3:PutObject", "s3:DeleteObject"));
     resolvers.addToPolicy(startRuns);
+    // credentials (write-only) and webhook signing secrets, as the REST app
+    resolvers.addToPolicy(
+        Access.tenantSecrets(
+            this, stage, "secretsmanager:CreateSecret", "secretsmanager:PutSecretValue", "secretsmanager:DeleteSecret",
+            "secretsmanager:DescribeSecret", "secretsmanager:TagResource"));
+    resolvers.addToPolicy(Access.listSecretNames());
     cancel.alias().grantInvoke(resolvers.grantee());
 
     // $connect authenticates in the function (API keys by hash, JWTs of the pool), like the authorizer
