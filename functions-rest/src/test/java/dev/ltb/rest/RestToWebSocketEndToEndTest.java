@@ -1,5 +1,7 @@
 package dev.ltb.rest;
 
+import dev.ltb.functions.e2e.ProgressEvents;
+
 import static dev.ltb.rest.ProxyEvents.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,9 +19,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -93,20 +92,7 @@ class RestToWebSocketEndToEndTest {
       globex.send("{\"action\":\"subscribe\",\"runId\":\"" + runId + "\"}");
       JsonNode refused = json(globex.next(Duration.ofSeconds(10)));
 
-      // the backlog of the reply first, then live pushes; a seq seen twice is one event
-      Map<Long, JsonNode> bySeq = new LinkedHashMap<>();
-      subscribed.path("events").forEach(event -> bySeq.putIfAbsent(event.get("seq").asLong(), event));
-      Instant deadline = Instant.now().plus(TIMEOUT);
-      while (bySeq.values().stream().noneMatch(e -> e.get("type").asText().startsWith("run.") && e.has("status"))) {
-        assertThat(Instant.now()).as("run ended before the timeout; got " + bySeq.values()).isBefore(deadline);
-        String next = acme.next(Duration.ofSeconds(5));
-        if (next != null) {
-          JsonNode event = json(next);
-          bySeq.putIfAbsent(event.get("seq").asLong(), event);
-        }
-      }
-      List<JsonNode> events = new ArrayList<>(bySeq.values());
-      events.sort((a, b) -> Long.compare(a.get("seq").asLong(), b.get("seq").asLong()));
+      List<JsonNode> events = ProgressEvents.untilRunEnds(subscribed, acme, TIMEOUT);
 
       assertThat(events).extracting(e -> e.get("type").asText())
           .containsExactly("run.started", "items.completed", "items.completed", "run.completed");

@@ -32,8 +32,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -151,21 +149,7 @@ class WebSocketProgressEndToEndTest {
       globex.send("{\"action\":\"subscribe\",\"runId\":\"" + runId + "\"}");
       JsonNode refused = json(globex.next(Duration.ofSeconds(10)));
 
-      // the backlog of the reply first, then live pushes; a seq seen twice is one event
-      Map<Long, JsonNode> bySeq = new LinkedHashMap<>();
-      subscribed.path("events").forEach(event -> bySeq.putIfAbsent(event.get("seq").asLong(), event));
-      Instant deadline = Instant.now().plus(TIMEOUT);
-      while (bySeq.values().stream().noneMatch(e -> e.get("type").asText().startsWith("run.") && e.has("status"))) {
-        assertThat(Instant.now()).as("run ended before the timeout; got " + bySeq.values()).isBefore(deadline);
-        String next = acme.next(Duration.ofSeconds(5));
-        if (next != null) {
-          JsonNode event = json(next);
-          bySeq.putIfAbsent(event.get("seq").asLong(), event);
-        }
-      }
-
-      List<JsonNode> events = new ArrayList<>(bySeq.values());
-      events.sort((a, b) -> Long.compare(a.get("seq").asLong(), b.get("seq").asLong()));
+      List<JsonNode> events = ProgressEvents.untilRunEnds(subscribed, acme, TIMEOUT);
       assertThat(events).extracting(e -> e.get("type").asText())
           .containsExactly("run.started", "items.completed", "items.completed", "run.completed");
       assertThat(events.get(0).get("totalItems").asInt()).isEqualTo(8);
