@@ -26,8 +26,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   static Response response(Problem problem) {
     try {
-      return Response.status(problem.status()).type(PROBLEM_JSON)
-          .entity(Json.mapper().writeValueAsString(problem)).build();
+      Response.ResponseBuilder response = Response.status(problem.status()).type(PROBLEM_JSON)
+          .entity(Json.mapper().writeValueAsString(problem));
+      if (problem.extensions().get(Problem.RETRY_AFTER_SECONDS) instanceof Number seconds)
+        response.header("Retry-After", seconds.longValue());
+      return response.build();
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("a problem is always serializable", e);
     }

@@ -22,6 +22,9 @@ public record Problem(
     }
   }
 
+  /** Extension member saying how many seconds to wait before retrying; REST also sends it as {@code Retry-After}. */
+  public static final String RETRY_AFTER_SECONDS = "retryAfterSeconds";
+
   public Problem {
     Objects.requireNonNull(type, "type");
     errors = errors == null ? List.of() : List.copyOf(errors);

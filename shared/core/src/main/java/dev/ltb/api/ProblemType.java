@@ -13,6 +13,8 @@ public enum ProblemType {
   NOT_FOUND("not-found", 404, "The resource does not exist"),
   NOT_ACCEPTABLE("not-acceptable", 406, "No representation matches the Accept header"),
   CONFLICT("conflict", 409, "The resource is in a state that does not allow this"),
+  IDEMPOTENCY_KEY_IN_PROGRESS(
+      "idempotency-key-in-progress", 409, "A request with this Idempotency-Key is still being processed"),
   SUMMARY_NOT_READY("summary-not-ready", 409, "The run has no summary yet"),
   PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is too large"),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "The request body's media type is not supported"),

@@ -6,6 +6,8 @@ import dev.ltb.pipeline.PlanRequest;
 import dev.ltb.pipeline.RunHistories;
 import dev.ltb.pipeline.RunRef;
 import dev.ltb.run.RunHistory;
+import dev.ltb.run.RunListPage;
+import dev.ltb.run.RunPosition;
 import dev.ltb.run.RunRecord;
 import dev.ltb.run.RunStatus;
 import dev.ltb.security.Operation;
@@ -18,7 +20,6 @@ import dev.ltb.webhook.RunStarter;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,9 +30,6 @@ import java.util.Optional;
  * and audit apply alike.
  */
 public final class RunService implements RunStarter {
-
-  /** How many of the most recent runs a list can page through. */
-  public static final int MAX_LISTED = 1_000;
 
   private static final String RUN = "run";
 
@@ -102,21 +100,17 @@ public final class RunService implements RunStarter {
     return outcome.body();
   }
 
-  /** Most recent first, optionally only runs in {@code status}. */
+  /**
+   * Most recent first, optionally only runs in {@code status}: every run of the tenant is reachable page by page, each
+   * once. The cursor is the position of the page's last run, so runs started meanwhile do not shift later pages.
+   */
   public Page<RunView> list(Caller caller, RunStatus status, PageRequest page) {
     guard.require(caller, Operation.RESULTS_READ, ResourceRef.collection(RUN));
-    int offset = page.cursor() == null ? 0 : parseOffset(Cursors.decode("runs", page.cursor()));
-    int window = status == null ? Math.min(MAX_LISTED, offset + page.limit() + 1) : MAX_LISTED;
-    List<RunRecord> recent = history(caller).list(window);
-    List<RunView> items = new ArrayList<>();
-    int index = offset;
-    for (; index < recent.size() && items.size() < page.limit(); index++) {
-      RunRecord run = recent.get(index);
-      if (status == null || run.status() == status) items.add(RunView.of(run));
-    }
-    while (status != null && index < recent.size() && recent.get(index).status() != status) index++;
-    boolean more = index < recent.size();
-    return new Page<>(items, more ? Optional.of(Cursors.encode("runs", Integer.toString(index))) : Optional.empty());
+    RunPosition after = page.cursor() == null ? null : position(Cursors.decode("runs", page.cursor()));
+    RunListPage listed = history(caller).listPage(after, status, page.limit());
+    return new Page<>(
+        listed.runs().stream().map(RunView::of).toList(),
+        listed.next().map(next -> Cursors.encode("runs", next.text())));
   }
 
   public RunView get(Caller caller, String runId) {
@@ -136,13 +130,18 @@ public final class RunService implements RunStarter {
     return RunView.of(require(history, runId));
   }
 
-  /** Deletes an ended run with its results; a queued or running run must be cancelled first (409). */
+  /**
+   * Deletes an ended run: its blobs (suite, shards, results, summary, report), then its results and its record. A queued
+   * or running run must be cancelled first (409). Safe to repeat after a failure.
+   */
   public void delete(Caller caller, String runId) {
     ResourceRef resource = guard.require(caller, Operation.RUN_DELETE, RUN, "runId", runId);
     RunHistory history = history(caller);
-    RunRecord run = require(history, runId);
-    if (!run.status().terminal())
-      throw new ApiException(ProblemType.CONFLICT, "run " + runId + " is " + run.status() + "; cancel it first");
+    RunStatus status = history.status(runId).orElseThrow(() -> new ResourceNotFoundException(RUN, runId));
+    if (!status.terminal())
+      throw new ApiException(ProblemType.CONFLICT, "run " + runId + " is " + status + "; cancel it first");
+    // Blobs first, records last: if a delete fails half-way the run is still listed and a retry finishes it.
+    blobs.deleteAll(new RunRef(caller.tenant().value(), runId).runPrefix());
     history.delete(runId);
     guard.succeeded(caller, Operation.RUN_DELETE, resource);
   }
@@ -189,13 +188,11 @@ public final class RunService implements RunStarter {
     return "run-" + Long.toString(clock.millis(), 36) + "-" + java.util.HexFormat.of().formatHex(bytes);
   }
 
-  private static int parseOffset(String value) {
+  private static RunPosition position(String cursorValue) {
     try {
-      int offset = Integer.parseInt(value);
-      if (offset >= 0) return offset;
-    } catch (NumberFormatException e) {
-      // fall through
+      return RunPosition.parse(cursorValue);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalidField("cursor", "is not a cursor this list produced; pass nextCursor unchanged");
     }
-    throw ApiException.invalidField("cursor", "is not a cursor this list produced; pass nextCursor unchanged");
   }
 }

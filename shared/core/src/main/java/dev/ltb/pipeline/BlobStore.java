@@ -19,4 +19,29 @@ public interface BlobStore {
 
   /** Removes the blob; removing a key that has none is harmless. */
   void delete(String key);
+
+  /**
+   * Removes every blob under {@code prefix}, a page of keys at a time, so any number of blobs goes; repeating it
+   * after a failure removes what is left. The default deletes one key at a time; a store with a bulk delete (S3)
+   * overrides it.
+   *
+   * @param prefix a folder, ending with {@code /}, so that a prefix never reaches a sibling such as {@code run-10}
+   *     for {@code run-1}
+   * @return how many blobs were removed
+   */
+  default int deleteAll(String prefix) {
+    if (prefix == null || !prefix.endsWith("/") || prefix.length() < 2)
+      throw new IllegalArgumentException("deleteAll needs a folder prefix ending with '/', was " + prefix);
+    int deleted = 0;
+    List<String> previous = List.of();
+    while (true) {
+      List<String> page = keys(prefix, 1_000);
+      if (page.isEmpty()) return deleted;
+      if (page.equals(previous))
+        throw new IllegalStateException("blobs under " + prefix + " remain after being deleted, e.g. " + page.getFirst());
+      page.forEach(this::delete);
+      deleted += page.size();
+      previous = page;
+    }
+  }
 }

@@ -44,7 +44,8 @@ public record RunRef(String tenantId, String runId) {
     return runPrefix() + "report.html";
   }
 
-  private String runPrefix() {
+  /** Prefix of every blob of the run (its suite, resolved suite, shards, results, summary, report). */
+  public String runPrefix() {
     return tenantPrefix() + "runs/" + runId + "/";
   }
 

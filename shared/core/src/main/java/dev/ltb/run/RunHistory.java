@@ -86,6 +86,25 @@ public interface RunHistory extends AutoCloseable {
   /** Most recent first. */
   List<RunRecord> list(int limit);
 
+  /**
+   * A page of the run list ({@link RunPosition#NEWEST_FIRST}): up to {@code limit} runs after {@code after}, only
+   * those in {@code status} when it is given. The default sorts everything {@link #list} returns, which suits small
+   * histories; a store with an index in that order (DynamoDB) reads just the page and what the filter skips.
+   *
+   * @param after the {@link RunListPage#next} of the previous page, or null for the first page
+   * @param status only runs in this status, or null for all
+   */
+  default RunListPage listPage(RunPosition after, RunStatus status, int limit) {
+    if (limit < 1) throw new IllegalArgumentException("limit must be >= 1, was " + limit);
+    return RunListPage.of(
+        list(Integer.MAX_VALUE).stream()
+            .filter(run -> after == null || after.precedes(run))
+            .filter(run -> status == null || run.status() == status)
+            .sorted(java.util.Comparator.comparing(RunPosition::of, RunPosition.NEWEST_FIRST))
+            .iterator(),
+        limit);
+  }
+
   /** Streams the run's results in item-id order without loading them all. */
   void forEachResult(String runId, Consumer<ItemResult> consumer);
 

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.ltb.audit.AuditQuery;
 import dev.ltb.audit.AuditRecord;
+import dev.ltb.run.RunRecord;
 import dev.ltb.run.RunStatus;
 import dev.ltb.security.Role;
 import dev.ltb.tenancy.Page;
@@ -17,6 +18,10 @@ import dev.ltb.tenancy.Plan;
 import dev.ltb.testkit.ApiTestPorts;
 import dev.ltb.usage.PriceList;
 import dev.ltb.webhook.RunStarter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -139,6 +144,102 @@ class RunServiceTest {
     runs.delete(owner, run.runId());
     assertThat(Problems.from(catchThrowableOfType(RuntimeException.class, () -> runs.get(owner, run.runId()))).status())
         .isEqualTo(404);
+  }
+
+  @Test
+  void moreThanAThousandRunsAreAllReachablePageByPageNewestFirstEachOnceAlsoFiltered() {
+    var history = ports.history(ACME);
+    List<String> newestFirst = new ArrayList<>();
+    List<String> failedNewestFirst = new ArrayList<>();
+    for (int i = 0; i < 1_234; i++) {
+      String runId = "run-%04d".formatted(i);
+      RunStatus status = i % 7 == 0 ? RunStatus.FAILED : RunStatus.COMPLETED;
+      // three runs share each instant: the run id breaks the tie
+      history.create(new RunRecord(runId, "caps", "suite.yaml", null, status,
+          Instant.parse("2026-03-02T10:00:00Z").plusSeconds(i / 3), null, 1, null, null));
+      newestFirst.addFirst(runId);
+      if (status == RunStatus.FAILED) failedNewestFirst.addFirst(runId);
+    }
+
+    assertThat(allPages(null, 100)).containsExactlyElementsOf(newestFirst);
+    assertThat(allPages(RunStatus.FAILED, 25)).containsExactlyElementsOf(failedNewestFirst);
+    assertThat(allPages(RunStatus.RUNNING, 25)).isEmpty();
+  }
+
+  @Test
+  void runsStartedOrDeletedBetweenPagesShiftNothing() {
+    for (int i = 0; i < 5; i++) {
+      runs.start(member, StartRun.inline(echoSuite(1), null));
+      ports.clock.advance(java.time.Duration.ofSeconds(1));
+    }
+    Page<RunView> first = runs.list(member, null, PageRequest.first(2));
+    runs.start(member, StartRun.inline(echoSuite(1), null));
+    Page<RunView> rest = runs.list(member, null, new PageRequest(10, first.nextCursor().orElseThrow()));
+
+    assertThat(rest.items()).hasSize(3);
+    assertThat(rest.items()).extracting(RunView::runId)
+        .doesNotContainAnyElementsOf(first.items().stream().map(RunView::runId).toList());
+  }
+
+  @Test
+  void aCursorThatIsNotOneIsRefusedNamingTheCursor() {
+    Problem refused = Problems.from(catchThrowableOfType(RuntimeException.class,
+        () -> runs.list(member, null, new PageRequest(10, Base64.getUrlEncoder().encodeToString("runs:42".getBytes())))));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.errors()).extracting(Problem.FieldError::field).containsExactly("cursor");
+  }
+
+  @Test
+  void deletingARunRemovesEveryBlobUnderItsPrefixAndNoOtherRunsBlobs() {
+    RunView run = endedRun();
+    RunView other = endedRun();
+    String prefix = "tenants/acme/runs/" + run.runId() + "/";
+    ports.blobs.putText(prefix + "items/shard-0007.json", "{}");
+    assertThat(ports.blobs.keys(prefix, 100)).hasSizeGreaterThan(1);
+
+    runs.delete(caller(ACME, Role.OWNER), run.runId());
+
+    assertThat(ports.blobs.keys(prefix, 100)).isEmpty();
+    assertThat(ports.blobs.keys("tenants/acme/runs/" + other.runId() + "/", 100)).isNotEmpty();
+    assertThat(runs.list(member, null, PageRequest.first()).items()).extracting(RunView::runId)
+        .containsExactly(other.runId());
+  }
+
+  @Test
+  void aDeleteThatFailsHalfWayLeavesTheRunListedAndARetryFinishesIt() {
+    RunView run = endedRun();
+    String prefix = "tenants/acme/runs/" + run.runId() + "/";
+    ports.blobs.failDeletesWhen = key -> key.endsWith("/suite.json");
+    Caller owner = caller(ACME, Role.OWNER);
+
+    assertThat(catchThrowableOfType(RuntimeException.class, () -> runs.delete(owner, run.runId()))).isNotNull();
+    assertThat(runs.get(member, run.runId()).status()).isEqualTo(RunStatus.CANCELLED);
+
+    ports.blobs.failDeletesWhen = key -> false;
+    runs.delete(owner, run.runId());
+
+    assertThat(ports.blobs.keys(prefix, 100)).isEmpty();
+    assertThat(Problems.from(catchThrowableOfType(RuntimeException.class, () -> runs.get(owner, run.runId()))).status())
+        .isEqualTo(404);
+  }
+
+  private RunView endedRun() {
+    RunView run = runs.start(member, StartRun.inline(echoSuite(2), null));
+    ports.clock.advance(java.time.Duration.ofSeconds(1));
+    return runs.cancel(member, run.runId());
+  }
+
+  private List<String> allPages(RunStatus status, int limit) {
+    List<String> seen = new ArrayList<>();
+    Page<RunView> page = runs.list(member, status, PageRequest.first(limit));
+    seen.addAll(page.items().stream().map(RunView::runId).toList());
+    while (page.nextCursor().isPresent()) {
+      page = runs.list(member, status, new PageRequest(limit, page.nextCursor().get()));
+      assertThat(page.items()).isNotEmpty().hasSizeLessThanOrEqualTo(limit);
+      seen.addAll(page.items().stream().map(RunView::runId).toList());
+    }
+    return seen;
   }
 
   @Test

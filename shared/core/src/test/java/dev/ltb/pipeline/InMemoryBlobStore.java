@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /** A blob store in memory for the pipeline's unit tests. */
 public final class InMemoryBlobStore implements BlobStore {
 
   public final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
   public final Map<String, String> contentTypes = new ConcurrentHashMap<>();
+  /** Deletes of keys this accepts fail, as a store that is unavailable half-way would. */
+  public volatile Predicate<String> failDeletesWhen = key -> false;
 
   @Override
   public void put(String key, byte[] content, String contentType) {
@@ -30,6 +33,7 @@ public final class InMemoryBlobStore implements BlobStore {
 
   @Override
   public void delete(String key) {
+    if (failDeletesWhen.test(key)) throw new IllegalStateException("blob store unavailable: cannot delete " + key);
     blobs.remove(key);
     contentTypes.remove(key);
   }
