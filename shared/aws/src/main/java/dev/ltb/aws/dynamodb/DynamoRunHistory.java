@@ -12,6 +12,8 @@ import dev.ltb.engine.ItemResult;
 import dev.ltb.json.Json;
 import dev.ltb.pipeline.BlobStore;
 import dev.ltb.run.RunHistory;
+import dev.ltb.run.RunListPage;
+import dev.ltb.run.RunPosition;
 import dev.ltb.run.RunRecord;
 import dev.ltb.run.RunStatus;
 import java.nio.charset.StandardCharsets;
@@ -425,6 +427,42 @@ public final class DynamoRunHistory implements RunHistory {
   }
 
   /**
+   * A page of this tenant's runs from the runsByCreatedAt index, newest first: one Query starting below the position
+   * of the previous page's last run ({@code createdKey < position}), reading {@code limit + 1} runs to learn whether
+   * more follow. A status filter is a FilterExpression, so the Query goes on (in pages of at least {@code pageSize})
+   * past the runs it skips until the page is full or the runs end.
+   */
+  @Override
+  public RunListPage listPage(RunPosition after, RunStatus status, int limit) {
+    if (limit < 1) throw new IllegalArgumentException("limit must be >= 1, was " + limit);
+    String partition = Keys.tenantPartition(tenantId);
+    QueryEnhancedRequest.Builder query =
+        QueryEnhancedRequest.builder()
+            .queryConditional(after == null
+                ? QueryConditional.keyEqualTo(key(partition))
+                : QueryConditional.sortLessThan(Key.builder().partitionValue(partition)
+                    .sortValue(Keys.createdKey(after.createdAt(), after.runId())).build()))
+            .scanIndexForward(false)
+            .limit(status == null ? limit + 1 : Math.max(limit + 1, pageSize));
+    if (status != null)
+      query.filterExpression(Expression.builder().expression("#status = :status")
+          .putExpressionName("#status", "status")
+          .putExpressionValue(":status", AttributeValue.fromS(status.name()))
+          .build());
+    List<RunItem> found = new ArrayList<>();
+    try {
+      Iterator<RunItem> items = runs.index(Keys.RUNS_BY_CREATED_AT).query(query.build()).stream()
+          .flatMap(page -> page.items().stream()).iterator();
+      while (found.size() <= limit && items.hasNext()) found.add(items.next());
+    } catch (SdkException e) {
+      throw DynamoErrors.failure("list runs", tableName, e);
+    }
+    List<RunRecord> page = found.stream().limit(limit).map(this::toRecord).toList();
+    return new RunListPage(page,
+        found.size() > limit ? Optional.of(RunPosition.of(page.getLast())) : Optional.empty());
+  }
+
+  /**
    * Streams the run's results in item-id order, one Query page ({@code pageSize} items) at a time, fetching
    * results kept in S3 as they come. An exception from the consumer stops the stream.
    */
@@ -470,8 +508,8 @@ public final class DynamoRunHistory implements RunHistory {
   }
 
   /**
-   * Deletes the run's result items, then its run item (so a half-finished delete can be repeated). Blobs the
-   * items referred to stay in the bucket under the run's prefix; a lifecycle rule or a later sweep removes them.
+   * Deletes the run's result items, then its run item (so a half-finished delete can be repeated). Blobs under the
+   * run's prefix are not touched here: {@link dev.ltb.api.RunService#delete} removes them first, records last.
    */
   @Override
   public boolean delete(String runId) {

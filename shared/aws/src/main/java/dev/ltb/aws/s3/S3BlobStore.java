@@ -9,7 +9,10 @@ import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -21,6 +24,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 public final class S3BlobStore implements BlobStore {
 
   private static final int MAX_KEY_BYTES = 1_024;
+  /** The most keys one DeleteObjects call (and one ListObjectsV2 page) takes. */
+  private static final int DELETE_BATCH = 1_000;
 
   private final S3Client s3;
   private final String bucket;
@@ -78,6 +83,36 @@ public final class S3BlobStore implements BlobStore {
       s3.deleteObject(request -> request.bucket(bucket).key(key));
     } catch (SdkException e) {
       throw failure("delete", key, e);
+    }
+  }
+
+  /**
+   * Lists up to 1,000 keys under the prefix and removes them with one DeleteObjects call, until none is left; a key
+   * S3 could not delete fails the call, and calling again removes what is left.
+   */
+  @Override
+  public int deleteAll(String prefix) {
+    checkKey(prefix);
+    if (!prefix.endsWith("/"))
+      throw new IllegalArgumentException("deleteAll needs a folder prefix ending with '/', was " + prefix);
+    int deleted = 0;
+    while (true) {
+      List<ObjectIdentifier> page;
+      DeleteObjectsResponse response;
+      try {
+        page = s3.listObjectsV2(request -> request.bucket(bucket).prefix(prefix).maxKeys(DELETE_BATCH)).contents()
+            .stream().map(object -> ObjectIdentifier.builder().key(object.key()).build()).toList();
+        if (page.isEmpty()) return deleted;
+        response = s3.deleteObjects(request -> request.bucket(bucket).delete(batch -> batch.objects(page).quiet(true)));
+      } catch (SdkException e) {
+        throw failure("delete everything under", prefix, e);
+      }
+      if (!response.errors().isEmpty()) {
+        S3Error first = response.errors().getFirst();
+        throw new AwsStorageException("Cannot delete " + response.errors().size() + " of the blobs under "
+            + uri(prefix) + ", e.g. " + first.key() + ": " + first.code() + " " + first.message() + "; try again");
+      }
+      deleted += page.size();
     }
   }
 

@@ -14,6 +14,7 @@ import dev.ltb.aws.AwsStorageException;
 import dev.ltb.aws.LocalAws;
 import dev.ltb.aws.s3.S3BlobStore;
 import dev.ltb.engine.ItemResult;
+import dev.ltb.run.RunListPage;
 import dev.ltb.run.RunRecord;
 import dev.ltb.run.RunStatus;
 import java.time.Clock;
@@ -273,6 +274,73 @@ class DynamoRunHistoryTest {
     Map<String, AttributeValue> item = rawItem("TENANT#" + tenant, "RUN#" + RUN);
     assertThat(item).containsKeys("suiteKey", "summaryKey").doesNotContainKeys("suiteJson", "summaryJson");
     assertThat(blobKeys("tenants/" + tenant + "/runs/" + RUN + "/history/")).hasSize(2);
+  }
+
+  @Test
+  void everyRunIsReachablePageByPageNewestFirstEachOnceWithAndWithoutAStatusFilter() {
+    DynamoRunHistory paged = histories(DynamoRunHistories.DEFAULT_INLINE_LIMIT_BYTES, 10).forTenant(tenant);
+    List<String> newestFirst = new ArrayList<>();
+    List<String> failedNewestFirst = new ArrayList<>();
+    for (int i = 0; i < 130; i++) {
+      String runId = "run-%03d".formatted(i);
+      RunStatus status = i % 9 == 0 ? RunStatus.FAILED : RunStatus.COMPLETED;
+      // three runs share each instant: the run id breaks the tie
+      paged.create(new RunRecord(runId, "caps", "suite.yaml", null, status, NOW.plusSeconds(i / 3), NOW, 1, null,
+          null));
+      newestFirst.addFirst(runId);
+      if (status == RunStatus.FAILED) failedNewestFirst.addFirst(runId);
+    }
+    histories.forTenant(tenant + "-other").create(run("run-other", NOW.plusSeconds(30)));
+
+    assertThat(allPages(paged, null, 25)).containsExactlyElementsOf(newestFirst);
+    assertThat(allPages(paged, RunStatus.FAILED, 4)).containsExactlyElementsOf(failedNewestFirst);
+    assertThat(paged.listPage(null, RunStatus.RUNNING, 10).runs()).isEmpty();
+  }
+
+  @Test
+  void aPageContinuesAfterItsLastRunEvenWhenThatRunWasDeleted() {
+    for (int i = 0; i < 5; i++)
+      history.create(new RunRecord("run-" + i, "caps", "suite.yaml", null, RunStatus.COMPLETED, NOW.plusSeconds(i),
+          NOW, 1, null, null));
+    RunListPage first = history.listPage(null, null, 2);
+
+    history.delete("run-3");
+    RunListPage rest = history.listPage(first.next().orElseThrow(), null, 10);
+
+    assertThat(first.runs()).extracting(RunRecord::runId).containsExactly("run-4", "run-3");
+    assertThat(rest.runs()).extracting(RunRecord::runId).containsExactly("run-2", "run-1", "run-0");
+    assertThat(rest.next()).isEmpty();
+  }
+
+  @Test
+  void aRunWhoseBlobsGoFirstAndRecordsLastLeavesNoObjectBehind() {
+    DynamoRunHistory small = histories(1_000, DynamoRunHistories.DEFAULT_PAGE_SIZE).forTenant(tenant);
+    String suite = "{\"description\":\"big\",\"tests\":[" + "{\"vars\":{\"q\":\"what?\"}},".repeat(200) + "{}]}";
+    small.create(run(RUN, HistoryFixtures.CREATED, suite));
+    small.save(passed(RUN, 1, "Paris. ".repeat(1_000)));
+    small.finish(RUN, RunStatus.COMPLETED, summary(RUN), null);
+    String prefix = "tenants/" + tenant + "/runs/" + RUN + "/";
+    assertThat(blobKeys(prefix)).hasSize(3);
+
+    blobs.deleteAll(prefix);
+    assertThat(small.status(RUN)).as("still there to delete again").contains(RunStatus.COMPLETED);
+    assertThat(small.delete(RUN)).isTrue();
+
+    assertThat(blobKeys(prefix)).isEmpty();
+    assertThat(small.find(RUN)).isEmpty();
+    assertThat(small.completedItemIds(RUN)).isEmpty();
+  }
+
+  private static List<String> allPages(DynamoRunHistory of, RunStatus status, int limit) {
+    List<String> seen = new ArrayList<>();
+    RunListPage page = of.listPage(null, status, limit);
+    seen.addAll(page.runs().stream().map(RunRecord::runId).toList());
+    while (page.next().isPresent()) {
+      page = of.listPage(page.next().get(), status, limit);
+      assertThat(page.runs()).isNotEmpty().hasSizeLessThanOrEqualTo(limit);
+      seen.addAll(page.runs().stream().map(RunRecord::runId).toList());
+    }
+    return seen;
   }
 
   @Test

@@ -69,6 +69,20 @@ class S3BlobStoreTest {
   }
 
   @Test
+  void deleteAllRemovesEveryBlobOfARunBeyondOneListingPageAndNothingOfItsSiblings() {
+    String run = "tenants/sweeper/runs/run-1/";
+    java.util.stream.IntStream.range(0, 1_050).parallel()
+        .forEach(i -> store.put(run + "items/item-%04d.json".formatted(i), new byte[] {1}, "application/json"));
+    store.put(run + "report.html", new byte[] {2}, "text/html");
+    store.put("tenants/sweeper/runs/run-10/report.html", new byte[] {3}, "text/html");
+
+    assertThat(store.deleteAll(run)).isEqualTo(1_051);
+    assertThat(store.keys(run, 10)).isEmpty();
+    assertThat(store.keys("tenants/sweeper/runs/", 10)).containsExactly("tenants/sweeper/runs/run-10/report.html");
+    assertThat(store.deleteAll(run)).isZero();
+  }
+
+  @Test
   void aMissingKeyIsEmpty() {
     assertThat(store.get("tenants/acme/runs/none/summary.json")).isEmpty();
   }

@@ -2,6 +2,7 @@ package dev.ltb.aws.dynamodb.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ltb.api.IdempotencyKeys;
 import dev.ltb.api.IdempotencyKeys.StoredResponse;
 import dev.ltb.api.StoredSuite;
 import dev.ltb.aws.LocalAws;
@@ -14,6 +15,7 @@ import dev.ltb.tenancy.Page;
 import dev.ltb.tenancy.PageRequest;
 import dev.ltb.tenancy.TenantId;
 import dev.ltb.testkit.SampleRuns;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,10 +96,12 @@ class ApiAdaptersTest {
   @Test
   void theFirstAnswerOfAKeyIsKeptPerTenant() {
     StoredResponse first = new StoredResponse("h1", 201, "{\"runId\":\"r1\"}", T0);
-    StoredResponse second = new StoredResponse("h1", 201, "{\"runId\":\"r2\"}", T0);
+    var won = (IdempotencyKeys.Claim.Won) keys.claim(ACME, "deploy-42", "h1", T0, Duration.ofSeconds(60));
 
-    assertThat(keys.putIfAbsent(ACME, "deploy-42", first)).isEqualTo(first);
-    assertThat(keys.putIfAbsent(ACME, "deploy-42", second)).isEqualTo(first);
+    assertThat(keys.complete(ACME, "deploy-42", won.token(), first)).isTrue();
+    assertThat(keys.complete(ACME, "deploy-42", won.token(), first)).isFalse();
+    assertThat(keys.claim(ACME, "deploy-42", "h1", T0.plusSeconds(3600), Duration.ofSeconds(60)))
+        .isEqualTo(new IdempotencyKeys.Claim.Answered(first));
     assertThat(keys.find(ACME, "deploy-42")).contains(first);
     assertThat(keys.find(BETA, "deploy-42")).isEmpty();
   }
