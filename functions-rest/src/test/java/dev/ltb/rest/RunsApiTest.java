@@ -61,6 +61,28 @@ class RunsApiTest {
   }
 
   @Test
+  void aDuplicateSentWhileTheFirstRequestStillActsIsA409WithRetryAfterAndStartsNothing() throws Exception {
+    String body = startBody(1);
+    Map<String, String> key = Map.of("Idempotency-Key", "deploy-in-flight");
+    var tenant = ApiTestPorts.caller(dev.ltb.tenancy.TenantId.of("acme"), dev.ltb.security.Role.MEMBER);
+    int startedBefore = TestApiBeans.PORTS.started.size();
+    Reply[] duplicate = new Reply[1];
+
+    // the first request is still acting when the duplicate arrives
+    TestApiBeans.PORTS.services.idempotency().execute(tenant, "deploy-in-flight", "POST /runs",
+        body.getBytes(java.nio.charset.StandardCharsets.UTF_8), () -> {
+          duplicate[0] = send(ACME, "POST", "/runs", body, key);
+          return new dev.ltb.api.Idempotency.Answer(201, "{\"runId\":\"run-first\"}");
+        });
+
+    assertThat(duplicate[0].status()).as(duplicate[0].body()).isEqualTo(409);
+    assertThat(duplicate[0].header("Retry-After")).isEqualTo("1");
+    assertThat(duplicate[0].json().path("type").asText()).isEqualTo("https://ltb.dev/problems/idempotency-key-in-progress");
+    assertThat(TestApiBeans.PORTS.started).hasSize(startedBefore);
+    assertThat(send(ACME, "POST", "/runs", body, key).body()).isEqualTo("{\"runId\":\"run-first\"}");
+  }
+
+  @Test
   void anUnknownFieldIsNamedAndAnOversizedBodyIs413() throws Exception {
     Reply unknown = send(ACME, "POST", "/runs", "{\"suiteid\": \"x\"}");
     assertThat(unknown.status()).isEqualTo(400);
