@@ -15,6 +15,7 @@ import dev.ltb.aws.LocalAws;
 import dev.ltb.aws.s3.S3BlobStore;
 import dev.ltb.engine.ItemResult;
 import dev.ltb.run.RunListPage;
+import dev.ltb.run.RunPosition;
 import dev.ltb.run.RunRecord;
 import dev.ltb.run.RunStatus;
 import java.time.Clock;
@@ -37,7 +38,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 class DynamoRunHistoryTest {
@@ -295,6 +303,31 @@ class DynamoRunHistoryTest {
     assertThat(allPages(paged, null, 25)).containsExactlyElementsOf(newestFirst);
     assertThat(allPages(paged, RunStatus.FAILED, 4)).containsExactlyElementsOf(failedNewestFirst);
     assertThat(paged.listPage(null, RunStatus.RUNNING, 10).runs()).isEmpty();
+  }
+
+  @Test
+  void aPageDeepInTheListCostsOneQueryOfThePageSizePlusOne() {
+    for (int i = 0; i < 60; i++)
+      history.create(new RunRecord("run-%03d".formatted(i), "caps", "suite.yaml", null, RunStatus.COMPLETED,
+          NOW.plusSeconds(i), NOW, 1, null, null));
+    List<Integer> queried = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ExecutionInterceptor counter = new ExecutionInterceptor() {
+      @Override
+      public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        if (context.request() instanceof QueryRequest query) queried.add(query.limit());
+      }
+    };
+    try (DynamoDbClient counting = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(config -> config.addExecutionInterceptor(counter)).build()) {
+      DynamoRunHistory counted = DynamoRunHistories
+          .builder(DynamoDbEnhancedClient.builder().dynamoDbClient(counting).build(), table, blobs).build()
+          .forTenant(tenant);
+
+      RunListPage page = counted.listPage(new RunPosition(NOW.plusSeconds(45), "run-045"), null, 10);
+
+      assertThat(page.runs()).extracting(RunRecord::runId).startsWith("run-044").endsWith("run-035");
+      assertThat(queried).as("one Query with Limit 11, whatever the page's depth").containsExactly(11);
+    }
   }
 
   @Test
