@@ -114,6 +114,14 @@ class RestToWebSocketEndToEndTest {
 
       assertThat(refused.get("code").asText()).isEqualTo("run-not-found");
       assertThat(globex.next(Duration.ofMillis(500))).isNull();
+
+      // deleting the ended run leaves nothing of it in the bucket
+      String prefix = "tenants/acme/runs/" + runId + "/";
+      assertThat(cloud.pipeline().aws().blobStore().keys(prefix, 100)).isNotEmpty();
+      Reply deleted = send(As.owner("acme"), "DELETE", "/runs/" + runId, null);
+      assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
+      assertThat(cloud.pipeline().aws().blobStore().keys(prefix, 100)).isEmpty();
+      assertThat(send(As.member("acme"), "GET", "/runs/" + runId, null).status()).isEqualTo(404);
     }
   }
 }
