@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -30,13 +29,24 @@ final class Replies {
     }
   }
 
-  /** 200 with the value as JSON, or 304 when the client's copy is current. */
+  /**
+   * 200 with the value as JSON, or 304 when the client's copy is current. The body is written as UTF-8 bytes once and
+   * hashed and sent as such: a page of 100 results is ~130 KB, and a String would be encoded twice more.
+   */
   static Response get(Request request, Object value) {
-    String body = json(value);
-    EntityTag tag = new EntityTag(hash(body.getBytes(StandardCharsets.UTF_8)));
+    byte[] body = jsonBytes(value);
+    EntityTag tag = new EntityTag(hash(body));
     Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
     if (notModified != null) return notModified.tag(tag).build();
     return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).tag(tag).build();
+  }
+
+  private static byte[] jsonBytes(Object value) {
+    try {
+      return Json.mapper().writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+    }
   }
 
   /** Runs a POST once per Idempotency-Key; a retry gets the first answer again. */

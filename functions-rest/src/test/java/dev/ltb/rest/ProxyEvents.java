@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * API Gateway REST proxy events, as documented (a checked-in sample, with method, path, query, headers, body and the
- * authorizer's context replaced), sent to the app through Quarkus' mock Lambda event server; answers are the proxy
+ * authorizer's context replaced), sent to the app through Quarkus' mock Lambda event server ({@link #send}) or
+ * handed to the handler in-process ({@link #event}, as {@code RestLatencyBench} does); answers are the proxy
  * integration's response objects.
  */
 final class ProxyEvents {
@@ -47,6 +48,13 @@ final class ProxyEvents {
   private ProxyEvents() {}
 
   static Reply send(As as, String method, String pathAndQuery, String body, Map<String, String> headers) {
+    String answer = given().contentType("application/json").body(event(as, method, pathAndQuery, body, headers).toString())
+        .post("/_lambda_").then().extract().asString();
+    return reply(answer);
+  }
+
+  /** The proxy event API Gateway sends for this request; {@code as} null: no authorizer context. */
+  static ObjectNode event(As as, String method, String pathAndQuery, String body, Map<String, String> headers) {
     ObjectNode event = template();
     String path = pathAndQuery, query = null;
     int q = pathAndQuery.indexOf('?');
@@ -79,8 +87,11 @@ final class ProxyEvents {
       }
     }
     if (body != null) event.put("body", body);
-    String answer = given().contentType("application/json").body(event.toString()).post("/_lambda_")
-        .then().extract().asString();
+    return event;
+  }
+
+  /** Reads the proxy integration's response object the handler answered. */
+  static Reply reply(String answer) {
     try {
       JsonNode response = Json.mapper().readTree(answer);
       Map<String, String> replyHeaders = new LinkedHashMap<>();

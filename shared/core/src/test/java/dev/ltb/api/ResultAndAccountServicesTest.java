@@ -63,6 +63,38 @@ class ResultAndAccountServicesTest {
   }
 
   @Test
+  void aResultsPageReadsOnlyItsItemsFromTheHistoryWhereverItsCursorIs() {
+    var big = SampleRuns.builder().tests(400).build(); // 1,200 results
+    var history = ports.history(ACME);
+    history.create(new RunRecord(SampleRuns.RUN_ID, "capitals", "suite.yaml", null, RunStatus.COMPLETED,
+        SampleRuns.STARTED_AT, SampleRuns.STARTED_AT.plusSeconds(60), big.results().size(), big.summary(), null));
+    big.forEach(history::save);
+    ResultService results = ports.services.results();
+
+    long before = history.resultsRead();
+    Page<ItemResult> first = results.results(member, SampleRuns.RUN_ID, ResultFilter.ALL, PageRequest.first(100));
+    assertThat(first.items()).hasSize(100);
+    assertThat(history.resultsRead() - before).as("the first page and one look-ahead item").isEqualTo(101);
+
+    Page<ItemResult> page = first;
+    for (int i = 0; i < 9; i++)
+      page = results.results(member, SampleRuns.RUN_ID, ResultFilter.ALL, new PageRequest(100, page.nextCursor().get()));
+    before = history.resultsRead();
+    Page<ItemResult> eleventh =
+        results.results(member, SampleRuns.RUN_ID, ResultFilter.ALL, new PageRequest(100, page.nextCursor().get()));
+    assertThat(eleventh.items().getFirst().itemId())
+        .isEqualTo(big.results().stream().map(ItemResult::itemId).sorted().toList().get(1_000));
+    assertThat(history.resultsRead() - before).as("a deep page starts at its cursor").isEqualTo(101);
+
+    before = history.resultsRead();
+    Page<ItemResult> last =
+        results.results(member, SampleRuns.RUN_ID, ResultFilter.ALL, new PageRequest(100, eleventh.nextCursor().get()));
+    assertThat(last.items()).hasSize(100);
+    assertThat(last.nextCursor()).isEmpty();
+    assertThat(history.resultsRead() - before).isEqualTo(100);
+  }
+
+  @Test
   void summaryReportAndComparisonComeFromTheStoredRun() {
     storeSample();
     ResultService results = ports.services.results();

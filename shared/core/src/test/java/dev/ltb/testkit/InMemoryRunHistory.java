@@ -12,15 +12,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-/** A {@link RunHistory} in memory, for tests of code that reads runs (notifications, comparisons). */
+/**
+ * A {@link RunHistory} in memory, for tests of code that reads runs (notifications, comparisons, result pages).
+ * Results stream in item-id order straight from a sorted map (no copy of the run), starting right after a cursor
+ * as the DynamoDB history does; {@link #resultsRead()} counts what readers were handed.
+ */
 public final class InMemoryRunHistory implements RunHistory {
 
   private final Map<String, RunRecord> runs = new LinkedHashMap<>();
-  private final Map<String, TreeMap<String, ItemResult>> results = new ConcurrentHashMap<>();
+  private final Map<String, NavigableMap<String, ItemResult>> results = new ConcurrentHashMap<>();
+  private final AtomicLong resultsRead = new AtomicLong();
 
   @Override
   public synchronized void create(RunRecord run) {
@@ -29,12 +36,13 @@ public final class InMemoryRunHistory implements RunHistory {
 
   @Override
   public synchronized boolean save(ItemResult result) {
-    return results.computeIfAbsent(result.runId(), id -> new TreeMap<>()).putIfAbsent(result.itemId(), result) == null;
+    return results.computeIfAbsent(result.runId(), id -> new ConcurrentSkipListMap<>())
+        .putIfAbsent(result.itemId(), result) == null;
   }
 
   @Override
   public synchronized Set<String> completedItemIds(String runId) {
-    return Set.copyOf(results.getOrDefault(runId, new TreeMap<>()).keySet());
+    return Set.copyOf(resultsOf(runId).keySet());
   }
 
   @Override
@@ -66,11 +74,30 @@ public final class InMemoryRunHistory implements RunHistory {
 
   @Override
   public void forEachResult(String runId, Consumer<ItemResult> consumer) {
-    List<ItemResult> copy;
-    synchronized (this) {
-      copy = List.copyOf(results.getOrDefault(runId, new TreeMap<>()).values());
+    stream(resultsOf(runId), consumer);
+  }
+
+  @Override
+  public void forEachResultAfter(String runId, String afterItemId, Consumer<ItemResult> consumer) {
+    NavigableMap<String, ItemResult> run = resultsOf(runId);
+    stream(afterItemId == null ? run : run.tailMap(afterItemId, false), consumer);
+  }
+
+  /** How many results readers have been handed so far: what a test of "reads only the page" compares. */
+  public long resultsRead() {
+    return resultsRead.get();
+  }
+
+  /** Weakly consistent iteration: a reader sees results saved while it streams, and never holds the whole run. */
+  private void stream(NavigableMap<String, ItemResult> run, Consumer<ItemResult> consumer) {
+    for (ItemResult result : run.values()) {
+      resultsRead.incrementAndGet();
+      consumer.accept(result);
     }
-    copy.forEach(consumer);
+  }
+
+  private NavigableMap<String, ItemResult> resultsOf(String runId) {
+    return results.getOrDefault(runId, new ConcurrentSkipListMap<>());
   }
 
   @Override
