@@ -43,6 +43,10 @@ public final class Names {
     /** ALIGN: Cognito ids the Lambda authorizer verifies JWTs against. */
     public static final String USER_POOL_ID = "LTB_USER_POOL_ID";
     public static final String USER_POOL_CLIENT_ID = "LTB_USER_POOL_CLIENT_ID";
+    /** Single-account mode: the one tenant every user of the pool belongs to (read by authorizer, graphql, websocket). */
+    public static final String FIXED_TENANT = "LTB_FIXED_TENANT";
+    /** SaaS mode: the plan a self-signed-up user's new tenant starts on (read by post-confirmation). */
+    public static final String SIGN_UP_PLAN = "LTB_SIGN_UP_PLAN";
     /** Single-account: the installation usage-plan key's value the authorizer returns as usageIdentifierKey. */
     public static final String USAGE_IDENTIFIER_KEY = "LTB_USAGE_IDENTIFIER_KEY";
     /** ALIGN: AppSync endpoint the progress publisher sends its IAM-signed publish mutations to. */
@@ -106,6 +110,7 @@ public final class Names {
     public static final String AUTHORIZER = "authorizer";
     public static final String GRAPHQL = "graphql";
     public static final String WEBSOCKET = "websocket";
+    public static final String POST_CONFIRMATION = "post-confirmation";
   }
 
   /** The handler entry point of every Quarkus Lambda (both the functions app and the REST app). */

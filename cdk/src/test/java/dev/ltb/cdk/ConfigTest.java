@@ -112,4 +112,49 @@ class ConfigTest {
         .doesNotHaveDuplicates()
         .contains("plan", "worker", "aggregate", "notify", "mark-failed", "cancel");
   }
+
+  @Test
+  void singleAccountDeploymentsServeOneTenantNamedByContextDefaultingToDefault() {
+    assertThat(LtbConfig.fromContext(Map.<String, Object>of()::get).fixedTenant()).contains("default");
+    assertThat(LtbConfig.fromContext(Map.<String, Object>of("tenant", "acme-corp")::get).fixedTenant()).contains("acme-corp");
+    LtbConfig saas = LtbConfig.fromContext(Map.<String, Object>of("mode", "saas")::get);
+    assertThat(saas.fixedTenant()).isEmpty();
+    assertThat(saas.signUpPlan()).isEqualTo("free");
+    assertThat(LtbConfig.fromContext(Map.<String, Object>of("mode", "saas", "signUpPlan", "team")::get).signUpPlan())
+        .isEqualTo("team");
+  }
+
+  @Test
+  void aTenantInSaasModeOrABadlyShapedTenantOrPlanIsRefusedNamingTheKey() {
+    assertThatThrownBy(() -> LtbConfig.fromContext(Map.<String, Object>of("mode", "saas", "tenant", "acme")::get))
+        .hasMessageContaining("context 'tenant' applies to mode single-account only");
+    assertThatThrownBy(() -> LtbConfig.fromContext(Map.<String, Object>of("tenant", "Acme_Corp")::get))
+        .hasMessage("context 'tenant' must be 3-63 characters of a-z, 0-9 and '-', starting and ending with a letter"
+            + " or digit, was 'Acme_Corp'");
+    assertThatThrownBy(() -> LtbConfig.fromContext(Map.<String, Object>of("mode", "saas", "signUpPlan", "Free!")::get))
+        .hasMessageContaining("context 'signUpPlan' must be a plan id");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "acme", "a1", "abc", "a-b", "-ab", "ab-", "ACME", "acme_corp", "acme.corp", "t-0123456789abcdef0123",
+      "012345678901234567890123456789012345678901234567890123456789" + "0ab",
+      "012345678901234567890123456789012345678901234567890123456789" + "0abc", "tenant#1", "../x"})
+  void theTenantContextAcceptsExactlyTheIdsTheCoresTenantIdAccepts(String id) {
+    boolean core;
+    try {
+      dev.ltb.tenancy.TenantId.of(id);
+      core = true;
+    } catch (IllegalArgumentException e) {
+      core = false;
+    }
+    boolean cdk;
+    try {
+      LtbConfig.fromContext(Map.<String, Object>of("tenant", id)::get);
+      cdk = true;
+    } catch (IllegalArgumentException e) {
+      cdk = false;
+    }
+    assertThat(cdk).as(id).isEqualTo(core);
+  }
 }

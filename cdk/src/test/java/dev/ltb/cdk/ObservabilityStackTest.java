@@ -29,7 +29,7 @@ class ObservabilityStackTest {
 
   @Test
   void alarmsCoverDeadLettersErrorRatesThrottlesAndFailedRuns() {
-    int functions = FunctionKind.values().length;
+    int functions = FunctionKind.ofMode(deployment.config().mode()).size();
     int throttleGroups = (functions + 9) / 10;
     template.resourceCountIs("AWS::CloudWatch::Alarm", 3 + functions + throttleGroups + 1);
     List<Map<String, Object>> alarms = Cfn.propertiesOf(template, "AWS::CloudWatch::Alarm");

@@ -1,5 +1,6 @@
 package dev.ltb.functions;
 
+import dev.ltb.api.ApiServices;
 import dev.ltb.audit.AuditRecorder;
 import dev.ltb.aws.AwsAdapters;
 import dev.ltb.aws.dynamodb.tenancy.DynamoTenancyStores;
@@ -28,7 +29,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * The parts of {@code webhook-ingress} and {@code webhook-sender}, built once per container over the AWS adapters:
  * hooks, webhooks, delivery ids and the delivery log in {@code LTB_TABLE}; signing secrets under
  * {@code <LTB_SECRETS_PREFIX>tenants/<t>/hooks/} and {@code …/webhooks/}; deliveries on {@code LTB_WEBHOOK_QUEUE_URL}
- * with dead letters on {@code LTB_WEBHOOK_DEAD_LETTER_URL}; runs started on {@code LTB_STATE_MACHINE_ARN}.
+ * with dead letters on {@code LTB_WEBHOOK_DEAD_LETTER_URL}; runs started by the API's run service, which needs the
+ * API's variables ({@code LTB_STATE_MACHINE_ARN}, {@code LTB_CANCEL_FUNCTION_ARN}, {@code LTB_BUCKET}, see
+ * {@code AwsApiPorts}).
  * {@value #PRIVATE_NETWORKS}{@code =true} lets a single-tenant installation deliver to http and private addresses.
  */
 @Singleton
@@ -42,12 +45,14 @@ public class WebhookBeans {
     return deliveryWorker(aws, policy(config(PRIVATE_NETWORKS)), clock);
   }
 
+  /**
+   * Hooks start runs through the API's own run service ({@link ApiServices#runs()} over {@code AwsApiPorts}), so a
+   * hook's run is validated, admitted by the tenant's plan, recorded and audited exactly like {@code POST /runs}.
+   */
   @Produces
   @Singleton
-  InboundHookService inboundHooks(AwsAdapters aws, Clock clock) {
-    String stateMachine = config(AwsBeans.STATE_MACHINE_ARN).orElseThrow(() -> new IllegalStateException(
-        AwsBeans.STATE_MACHINE_ARN + " is not set: the webhook ingress starts runs on that state machine"));
-    return inboundHooks(aws, new PipelineRunStarter(aws.blobStore(), aws.clients().sfn(), stateMachine), clock);
+  InboundHookService inboundHooks(AwsAdapters aws, ApiServices api, Clock clock) {
+    return inboundHooks(aws, api.runs(), clock);
   }
 
   /** The pipeline's notify, mark-failed and cancel steps queue the tenant's outbound webhooks through this. */

@@ -14,15 +14,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.ltb.api.ApiServices;
+import dev.ltb.api.StoredSuite;
 import dev.ltb.audit.AuditQuery;
 import dev.ltb.audit.AuditRecord;
 import dev.ltb.aws.AwsAdapters;
 import dev.ltb.aws.AwsClients;
 import dev.ltb.aws.AwsSettings;
+import dev.ltb.aws.api.AwsApiPorts;
 import dev.ltb.aws.dynamodb.TableDefinitions;
 import dev.ltb.aws.dynamodb.tenancy.DynamoTenancyStores;
+import dev.ltb.aws.dynamodb.tenancy.DynamoTenantPlans;
 import dev.ltb.json.Json;
+import dev.ltb.run.RunRecord;
+import dev.ltb.run.RunStatus;
 import dev.ltb.security.SecretValue;
+import dev.ltb.tenancy.Plans;
 import dev.ltb.tenancy.TenantId;
 import dev.ltb.webhook.GitHubSignature;
 import dev.ltb.webhook.InboundHook;
@@ -53,12 +60,14 @@ class WebhookIngressHandlerTest {
   static final String GITHUB_SECRET = "gh-hook-secret-4b1c8d2e9f";
   static final String LTB_SECRET = "ltb-hook-secret-7a3e5c1b0d";
   static final String STATE_MACHINE = "arn:aws:states:us-east-1:000000000000:stateMachine:ltb-test-benchmark-run";
+  static final String CANCEL_FUNCTION = "arn:aws:lambda:us-east-1:000000000000:function:ltb-test-cancel:live";
   static WireMockServer aws;
   static AwsClients clients;
 
   String table;
   AwsAdapters adapters;
   DynamoTenancyStores stores;
+  DynamoTenantPlans plans;
   WebhookIngressHandler handler;
 
   @BeforeAll
@@ -93,17 +102,20 @@ class WebhookIngressHandlerTest {
     String bucket = "ltb-hooks-" + UUID.randomUUID().toString().substring(0, 8);
     TableDefinitions.createBucket(clients.s3(), bucket);
     adapters = new AwsAdapters(clients, AwsSettings.of(Map.of(AwsSettings.TABLE, table, AwsSettings.BUCKET, bucket,
-        AwsSettings.SECRETS_PREFIX, "ltb/test/")));
+        AwsSettings.SECRETS_PREFIX, "ltb/test/", AwsSettings.STATE_MACHINE_ARN, STATE_MACHINE,
+        AwsSettings.CANCEL_FUNCTION_ARN, CANCEL_FUNCTION)));
     stores = new DynamoTenancyStores(clients.dynamoDb(), table);
     stores.inboundHooks().save(new InboundHook(ACME, "gh-push", "refunds", SignatureScheme.GITHUB,
         PayloadMapping.githubPush(), Set.of("push"), true));
     stores.inboundHooks().save(new InboundHook(ACME, "nightly", "refunds", SignatureScheme.LTB,
         new PayloadMapping(List.of(VarMapping.required("model", "/model")), Map.of("trigger", "nightly")), Set.of(), true));
-    adapters.blobStore().put(PipelineRunStarter.suiteKey(ACME, "refunds"),
-        "description: refunds\nprompts: [\"{{q}} ({{commit}})\"]\nproviders: [echo]\ntests:\n  - vars: {q: hi}\n"
-            .getBytes(StandardCharsets.UTF_8), "application/yaml");
-    handler = new WebhookIngressHandler(WebhookBeans.inboundHooks(adapters,
-        new PipelineRunStarter(adapters.blobStore(), clients.sfn(), STATE_MACHINE), Clock.systemUTC()));
+    CoreBeans core = new CoreBeans();
+    ApiServices.Ports ports = AwsApiPorts.from(adapters, core.providers(), core.suiteLoader(core.providers()), Clock.systemUTC());
+    ports.suites().add(new StoredSuite(ACME, "refunds", 1, "refunds", "yaml",
+        "description: refunds\nprompts: [\"{{q}} ({{commit}})\"]\nproviders: [echo]\ntests:\n  - vars: {q: hi}\n",
+        Instant.now(), "user:alice"));
+    plans = stores.tenantPlans(Plans.builtIn(), AwsSettings.UNLIMITED_PLAN);
+    handler = new WebhookIngressHandler(WebhookBeans.inboundHooks(adapters, ApiServices.wire(ports).runs(), Clock.systemUTC()));
   }
 
   /** The documented event with its GitHub signature computed over the body as sent. */
@@ -147,7 +159,7 @@ class WebhookIngressHandlerTest {
     assertThat(start.get("stateMachineArn").asText()).isEqualTo(STATE_MACHINE);
     JsonNode input = Json.mapper().readTree(start.get("input").asText());
     assertThat(input.get("tenantId").asText()).isEqualTo("acme");
-    assertThat(input.get("suiteKey").asText()).isEqualTo("tenants/acme/runs/" + runId + "/suite.yaml");
+    assertThat(input.get("suiteKey").asText()).isEqualTo("tenants/acme/runs/" + runId + "/input.yaml");
     JsonNode suite = Json.yaml().readTree(adapters.blobStore().get(input.get("suiteKey").asText()).orElseThrow());
     assertThat(suite.at("/defaultTest/vars/commit").asText()).isEqualTo("0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c");
     assertThat(suite.at("/defaultTest/vars/branch").asText()).isEqualTo("main");
@@ -242,5 +254,65 @@ class WebhookIngressHandlerTest {
 
     assertThat(answer.get("statusCode").asInt()).isEqualTo(200);
     assertThat(starts()).isEmpty();
+  }
+
+  @Test
+  void aHookStartedRunIsRecordedAuditedAndHoldsAPlanSlotLikeARunStartedThroughTheApi() throws Exception {
+    plans.assign(ACME, "team", Instant.now());
+
+    JsonNode answer = call(githubPush(GITHUB_SECRET));
+
+    String runId = Json.mapper().readTree(answer.get("body").asText()).get("runId").asText();
+    RunRecord run = adapters.runHistories().forTenant("acme").find(runId).orElseThrow();
+    assertThat(run.status()).isEqualTo(RunStatus.QUEUED);
+    assertThat(run.totalItems()).isEqualTo(1);
+    assertThat(stores.runSlots().active(ACME)).isEqualTo(1);
+    assertThat(stores.auditLog().query(ACME, AuditQuery.latest(10)).items()).singleElement().satisfies(record -> {
+      assertThat(record.action()).isEqualTo("runs:start");
+      assertThat(record.resource().type() + ":" + record.resource().id()).isEqualTo("run:" + runId);
+      assertThat(record.actorId()).isEqualTo("hook:gh-push");
+    });
+  }
+
+  @Test
+  void aHookOverThePlansConcurrentRunLimitIsRefused429NamingTheLimitAndStartsNothing() throws Exception {
+    plans.assign(ACME, "free", Instant.now()); // free: 1 concurrent run
+    String body = "{\"model\":\"gpt-4o-mini\"}";
+    assertThat(call(ltbTrigger(body, Instant.now(), LTB_SECRET)).get("statusCode").asInt()).isEqualTo(202);
+
+    ObjectNode second = ltbTrigger(body, Instant.now(), LTB_SECRET);
+    JsonNode refused = call(second);
+
+    assertThat(refused.get("statusCode").asInt()).isEqualTo(429);
+    assertThat(refused.at("/headers/Content-Type").asText()).isEqualTo("application/problem+json");
+    JsonNode problem = Json.mapper().readTree(refused.get("body").asText());
+    assertThat(problem.get("type").asText()).isEqualTo("https://ltb.dev/problems/quota-exceeded");
+    assertThat(problem.get("detail").asText()).isEqualTo(
+        "plan 'free' allows 1 concurrent runs (maxConcurrentRuns); 1 are queued or running. Retry when one finishes.");
+    assertThat(starts()).hasSize(1);
+    assertThat(adapters.runHistories().forTenant("acme").list(10)).hasSize(1);
+    // the refused delivery was not kept: once a slot is free, the sender's redelivery starts the run
+    String running = adapters.runHistories().forTenant("acme").list(10).get(0).runId();
+    stores.runSlots().release(ACME, running);
+    assertThat(call(second).get("statusCode").asInt()).isEqualTo(202);
+    assertThat(starts()).hasSize(2);
+  }
+
+  @Test
+  void aHookOverThePlansItemLimitIsRefusedNamingMaxItemsPerRun() throws Exception {
+    plans.assign(ACME, "free", Instant.now()); // free: 500 items per run
+    StringBuilder suite = new StringBuilder("description: big\nprompts: [\"{{q}}\"]\nproviders: [echo]\ntests:\n");
+    for (int i = 0; i < 501; i++) suite.append("  - vars: {q: q").append(i).append("}\n");
+    new dev.ltb.aws.dynamodb.api.DynamoSuiteStore(clients.dynamoDb(), table, adapters.blobStore())
+        .add(new StoredSuite(ACME, "refunds", 2, "big", "yaml", suite.toString(), Instant.now(), "user:alice"));
+
+    JsonNode refused = call(ltbTrigger("{\"model\":\"m\"}", Instant.now(), LTB_SECRET));
+
+    assertThat(refused.get("statusCode").asInt()).isEqualTo(429);
+    assertThat(Json.mapper().readTree(refused.get("body").asText()).get("detail").asText())
+        .startsWith("plan 'free' allows at most 500 items per run (maxItemsPerRun); this run has 501 items.");
+    assertThat(starts()).isEmpty();
+    assertThat(adapters.runHistories().forTenant("acme").list(10)).isEmpty();
+    assertThat(stores.runSlots().active(ACME)).isZero();
   }
 }

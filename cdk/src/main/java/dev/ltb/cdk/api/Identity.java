@@ -22,8 +22,8 @@ import software.amazon.awscdk.services.cognito.UserPoolClient;
 import software.constructs.Construct;
 
 /**
- * Users: a Cognito user pool (email sign-in; self sign-up only in SaaS mode, where the sign-up flow of issue 8
- * creates the tenant) and a public app client for the CLI and web console (SRP, no secret). The tenant travels as
+ * Users: a Cognito user pool (email sign-in; self sign-up only in SaaS mode, where the {@code post-confirmation}
+ * trigger the Api stack adds gives each new user a tenant of their own) and a public app client for the CLI and web console (SRP, no secret). The tenant travels as
  * the immutable custom attribute {@code custom:tenant}; the role as membership of one of the groups {@link #USER_ROLES}
  * ({@code cognito:groups} in the ID token, what the authorizer reads). Users cannot write either: only the
  * provisioning back-end can.

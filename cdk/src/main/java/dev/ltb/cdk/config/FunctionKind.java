@@ -34,7 +34,11 @@ public enum FunctionKind {
   GRAPHQL("graphql", Artifact.FUNCTIONS, Handler.GRAPHQL, "AppSync direct Lambda resolvers", 1024, 29),
   WEBSOCKET("websocket", Artifact.FUNCTIONS, Handler.WEBSOCKET, "WebSocket connect, subscribe, unsubscribe, disconnect", 512, 10),
   /** Handler is the REST app's own; QUARKUS_LAMBDA_HANDLER is not set. */
-  REST_API("rest-api", Artifact.REST_API, null, "The REST API (suites, runs, results, tenancy)", 1024, 29);
+  REST_API("rest-api", Artifact.REST_API, null, "The REST API (suites, runs, results, tenancy)", 1024, 29),
+  /** SaaS only: Cognito's Post Confirmation trigger (Cognito waits at most 5 s for it). */
+  POST_CONFIRMATION(
+      "post-confirmation", Artifact.FUNCTIONS, Handler.POST_CONFIRMATION,
+      "Gives a self-signed-up user a tenant of their own", 1024, 5);
 
   private final String id;
   private final Artifact artifact;
@@ -69,5 +73,15 @@ public enum FunctionKind {
 
   public FunctionTuning defaultTuning() {
     return defaultTuning;
+  }
+
+  /** Whether a deployment in {@code mode} has this function: the sign-up trigger exists only in SaaS mode. */
+  public boolean deployedIn(DeploymentMode mode) {
+    return this != POST_CONFIRMATION || mode == DeploymentMode.SAAS;
+  }
+
+  /** The functions a deployment in {@code mode} has. */
+  public static java.util.List<FunctionKind> ofMode(DeploymentMode mode) {
+    return java.util.Arrays.stream(values()).filter(kind -> kind.deployedIn(mode)).toList();
   }
 }

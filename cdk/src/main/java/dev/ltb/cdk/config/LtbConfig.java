@@ -16,6 +16,8 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  *
  * @param stage short lower-case name ({@code dev}, {@code prod}); part of every stack and resource name
  * @param mode single-account or SaaS
+ * @param fixedTenant single-account mode: the tenant id every user of the pool belongs to; empty in SaaS mode
+ * @param signUpPlan SaaS mode: the plan a self-signed-up user's new tenant starts on
  * @param repoRoot the repository root; the paths below default relative to it
  * @param codeSources where each artifact's code comes from at deploy time
  * @param artifacts the zip of each artifact (used in {@link CodeSource#ASSET} mode)
@@ -39,6 +41,8 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 public record LtbConfig(
     String stage,
     DeploymentMode mode,
+    Optional<String> fixedTenant,
+    String signUpPlan,
     Path repoRoot,
     Map<Artifact, CodeSource> codeSources,
     Map<Artifact, Path> artifacts,
@@ -61,12 +65,41 @@ public record LtbConfig(
 
   public static final String STATE_MACHINE_FILE = "statemachines/benchmark-run.asl.json";
   public static final String GRAPHQL_SCHEMA_FILE = "docs/api/schema.graphql";
+  /** The tenant of a single-account installation when context {@code tenant} is not given. */
+  public static final String DEFAULT_TENANT = "default";
+  public static final String DEFAULT_SIGN_UP_PLAN = "free";
+
+  /** The shape of {@code dev.ltb.tenancy.TenantId} (ConfigTest checks that both agree). */
+  private static final java.util.regex.Pattern TENANT_ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
+
+  private static final java.util.regex.Pattern PLAN_ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
   public LtbConfig {
     Objects.requireNonNull(stage, "stage");
     if (!stage.matches("[a-z][a-z0-9]{0,11}")) {
       throw new IllegalArgumentException(
           "context 'stage' must be 1-12 lower-case letters or digits starting with a letter, was '" + stage + "'");
+    }
+    Objects.requireNonNull(mode, "mode");
+    fixedTenant = fixedTenant == null ? Optional.empty() : fixedTenant;
+    if (mode == DeploymentMode.SAAS && fixedTenant.isPresent()) {
+      throw new IllegalArgumentException(
+          "context 'tenant' applies to mode single-account only; in saas mode every sign-up creates its own tenant");
+    }
+    if (mode == DeploymentMode.SINGLE_ACCOUNT && fixedTenant.isEmpty()) {
+      throw new IllegalArgumentException("a single-account deployment needs its tenant id (context 'tenant')");
+    }
+    fixedTenant.ifPresent(
+        tenant -> {
+          if (!TENANT_ID.matcher(tenant).matches()) {
+            throw new IllegalArgumentException(
+                "context 'tenant' must be 3-63 characters of a-z, 0-9 and '-', starting and ending with a letter or"
+                    + " digit, was '" + tenant + "'");
+          }
+        });
+    if (signUpPlan == null || !PLAN_ID.matcher(signUpPlan).matches()) {
+      throw new IllegalArgumentException(
+          "context 'signUpPlan' must be a plan id (a-z, 0-9 and '-', e.g. free), was '" + signUpPlan + "'");
     }
     artifacts = Map.copyOf(artifacts);
     codeSources = Map.copyOf(codeSources);
@@ -105,6 +138,8 @@ public record LtbConfig(
     String stage = values.string("stage", "dev");
     boolean production = stage.equals("prod");
     DeploymentMode mode = DeploymentMode.fromId(values.string("mode", DeploymentMode.SINGLE_ACCOUNT.id()));
+    Optional<String> tenant = values.string("tenant");
+    if (mode == DeploymentMode.SINGLE_ACCOUNT && tenant.isEmpty()) tenant = Optional.of(DEFAULT_TENANT);
     Path repoRoot = Path.of(values.string("repoRoot", "..")).toAbsolutePath().normalize();
 
     Map<Artifact, Path> artifacts = new EnumMap<>(Artifact.class);
@@ -135,6 +170,8 @@ public record LtbConfig(
     return new LtbConfig(
         stage,
         mode,
+        tenant,
+        values.string("signUpPlan", DEFAULT_SIGN_UP_PLAN),
         repoRoot,
         codeSources,
         artifacts,

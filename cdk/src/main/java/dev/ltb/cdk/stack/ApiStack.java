@@ -25,6 +25,7 @@ import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.apigateway.UsagePlan;
+import software.amazon.awscdk.services.cognito.UserPoolOperation;
 import software.amazon.awscdk.services.iam.Policy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.StartingPosition;
@@ -79,6 +80,8 @@ public final class ApiStack extends Stack {
     authEnv.put(Names.Env.USER_POOL_CLIENT_ID, identity.client().getUserPoolClientId());
     if (config.mode() == DeploymentMode.SINGLE_ACCOUNT)
       authEnv.put(Names.Env.USAGE_IDENTIFIER_KEY, Names.installationUsageKey(stage));
+    // single-account: every user of the pool is in the installation's tenant (no custom:tenant needed)
+    config.fixedTenant().ifPresent(tenant -> authEnv.put(Names.Env.FIXED_TENANT, tenant));
     LtbFunction authorizer = add(FunctionKind.AUTHORIZER, config, code, authEnv);
     authorizer.addToPolicy(Access.readItems(data.table()));
 
@@ -121,7 +124,9 @@ public final class ApiStack extends Stack {
             .build());
     cancel.alias().grantInvoke(restFunction.grantee());
 
-    LtbFunction resolvers = add(FunctionKind.GRAPHQL, config, code, runEnv);
+    Map<String, String> graphqlEnv = new LinkedHashMap<>(runEnv);
+    config.fixedTenant().ifPresent(tenant -> graphqlEnv.put(Names.Env.FIXED_TENANT, tenant));
+    LtbFunction resolvers = add(FunctionKind.GRAPHQL, config, code, graphqlEnv);
     resolvers.addToPolicy(Access.readWriteItems(data.table()));
     // The same use cases as the REST app (deleteRun removes the run's objects too).
     resolvers.addToPolicy(Access.tenantObjects(data.bucket(), "s3:GetObject", "s3:PutObject", "s3:DeleteObject"));
@@ -138,15 +143,20 @@ public final class ApiStack extends Stack {
     Map<String, String> webSocketEnv = new LinkedHashMap<>(dataEnv);
     webSocketEnv.put(Names.Env.USER_POOL_ID, identity.userPool().getUserPoolId());
     webSocketEnv.put(Names.Env.USER_POOL_CLIENT_ID, identity.client().getUserPoolClientId());
+    config.fixedTenant().ifPresent(tenant -> webSocketEnv.put(Names.Env.FIXED_TENANT, tenant));
     LtbFunction webSocketHandler = add(FunctionKind.WEBSOCKET, config, code, webSocketEnv);
     webSocketHandler.addToPolicy(Access.readWriteItems(data.table()));
     webSocketHandler.addToPolicy(Access.readItems(data.eventsTable())); // a subscription's backlog
 
+    // Hooks start runs through the API's run service (AwsApiPorts): the same variables as the REST app's runs
+    // (table, bucket, state machine, cancel function, secrets prefix) and the same quota items in the table.
     LtbFunction ingress = add(FunctionKind.WEBHOOK_INGRESS, config, code, runEnv);
     ingress.addToPolicy(Access.readWriteItems(data.table()));
     ingress.addToPolicy(Access.tenantObjects(data.bucket(), "s3:GetObject", "s3:PutObject"));
     ingress.addToPolicy(Access.tenantSecrets(this, stage, "secretsmanager:GetSecretValue"));
     ingress.addToPolicy(startRuns);
+
+    if (config.mode() == DeploymentMode.SAAS) signUp(config, code, data);
 
     this.rest = new RestApiConstruct(this, "Rest", config, identity, restFunction, authorizer, ingress);
     this.graphql = new GraphqlApiConstruct(this, "Graphql", config, identity, resolvers, authorizer);
@@ -236,6 +246,40 @@ public final class ApiStack extends Stack {
           "Tenant gateway keys are created at run time: /apikeys/* and /usageplans/<this stage's plans>/keys/*",
           List.of(Nag.matching("^Resource::arn:<AWS::Partition>:apigateway:<AWS::Region>::/(apikeys|usageplans/.*/keys)/\\*$")));
     }
+  }
+
+  /**
+   * SaaS self sign-up: Cognito's Post Confirmation trigger gives each new user a tenant of their own. The function
+   * may write items of the table (the tenant's plan item, the audit record) and, on this pool only, read a user,
+   * write {@code custom:tenant} and add to a group. Those statements live in their own policy: in the function's
+   * default policy they would make the function depend on the pool, which depends on the function (its trigger).
+   */
+  private void signUp(LtbConfig config, FunctionsCode code, DataStack data) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put(Names.Env.TABLE, data.table().getTableName());
+    env.put(Names.Env.SIGN_UP_PLAN, config.signUpPlan());
+    LtbFunction postConfirmation = add(FunctionKind.POST_CONFIRMATION, config, code, env);
+    postConfirmation.addToPolicy(
+        PolicyStatement.Builder.create()
+            .actions(List.of("dynamodb:PutItem"))
+            .resources(List.of(data.table().getTableArn()))
+            .build());
+    Policy directory =
+        Policy.Builder.create(this, "SignUpDirectoryAccess")
+            .statements(
+                List.of(
+                    PolicyStatement.Builder.create()
+                        .sid("OnboardSignedUpUsers")
+                        .actions(
+                            List.of(
+                                "cognito-idp:AdminGetUser",
+                                "cognito-idp:AdminUpdateUserAttributes",
+                                "cognito-idp:AdminAddUserToGroup"))
+                        .resources(List.of(identity.userPool().getUserPoolArn()))
+                        .build()))
+            .build();
+    directory.attachToRole((software.amazon.awscdk.services.iam.IRole) postConfirmation.grantee());
+    identity.userPool().addTrigger(UserPoolOperation.POST_CONFIRMATION, postConfirmation.alias());
   }
 
   private String parameterArn(String name) {

@@ -34,8 +34,9 @@ public class GraphqlBeans {
 
   /**
    * The API's use cases over the AWS ports, the same {@link AwsApiPorts} the REST app builds, with this app's
-   * providers and suite loader. Built when the graphql function first resolves a field, so other handlers of the app
-   * need none of its variables ({@code LTB_STATE_MACHINE_ARN}, {@code LTB_CANCEL_FUNCTION_ARN}, ...).
+   * providers and suite loader. Built when the graphql function first resolves a field or the webhook ingress first
+   * starts a run ({@code WebhookBeans}), so other handlers of the app need none of its variables ({@code
+   * LTB_STATE_MACHINE_ARN}, {@code LTB_CANCEL_FUNCTION_ARN}, ...).
    */
   @Produces
   @Singleton

@@ -12,6 +12,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -45,6 +46,7 @@ public final class AwsClients implements AutoCloseable {
   private final Lazy<SecretsManagerClient> secretsManager;
   private final Lazy<SsmClient> ssm;
   private final Lazy<SqsClient> sqs;
+  private final Lazy<CognitoIdentityProviderClient> cognito;
   private final Map<URI, ApiGatewayManagementApiClient> managementClients = new ConcurrentHashMap<>();
 
   public AwsClients() {
@@ -58,6 +60,7 @@ public final class AwsClients implements AutoCloseable {
     this.secretsManager = client(() -> SecretsManagerClient.builder().httpClient(http).build());
     this.ssm = client(() -> SsmClient.builder().httpClient(http).build());
     this.sqs = client(() -> SqsClient.builder().httpClient(http).build());
+    this.cognito = client(() -> CognitoIdentityProviderClient.builder().httpClient(http).build());
   }
 
   private <C extends SdkClient> Lazy<C> client(Supplier<C> build) {
@@ -98,6 +101,10 @@ public final class AwsClients implements AutoCloseable {
 
   public SsmClient ssm() {
     return ssm.get();
+  }
+
+  public CognitoIdentityProviderClient cognito() {
+    return cognito.get();
   }
 
   public SqsClient sqs() {

@@ -16,6 +16,8 @@ import dev.ltb.tenancy.Page;
 import dev.ltb.tenancy.PageRequest;
 import dev.ltb.tenancy.QuotaGuard;
 import dev.ltb.tenancy.ResourceNotFoundException;
+import dev.ltb.tenancy.TenantId;
+import dev.ltb.webhook.RunStartRefusedException;
 import dev.ltb.webhook.RunStarter;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -60,11 +62,14 @@ public final class RunService implements RunStarter {
 
   /** Starts a run; the answer is the QUEUED run. */
   public RunView start(Caller caller, StartRun request) {
+    return start(caller, request, newRunId());
+  }
+
+  private RunView start(Caller caller, StartRun request, String runId) {
     guard.require(caller, Operation.RUN_START, ResourceRef.collection(RUN));
     Source source = source(caller, request);
     String text = SuiteTexts.withVars(source.text(), source.format(), request.vars());
     Suite suite = texts.validate(text, source.fileName());
-    String runId = newRunId();
     RunRef ref = new RunRef(caller.tenant().value(), runId);
     quota.admit(caller.tenant(), runId, suite.itemCount());
     RunHistory history = history(caller);
@@ -87,17 +92,41 @@ public final class RunService implements RunStarter {
     return RunView.of(require(history, runId));
   }
 
-  /** Inbound webhooks: a stored suite with variables; the same key gives the same run id. */
+  /**
+   * Inbound webhooks: a stored suite with variables, admitted, recorded and audited exactly like {@code POST /runs}.
+   * The run id derives from the idempotency key ({@link #hookRunId}), so a retried start names the same run and the
+   * same execution. A refusal the sender can act on (an invalid suite, a reused key) becomes a {@link
+   * RunStartRefusedException} with the API's problem type; quota refusals and a missing suite pass as they are.
+   */
   @Override
   public String start(RunStarter.Request request) {
-    Caller caller = new Caller(request.principal(), null);
+    Caller caller = new Caller(request.principal(), request.context());
     String operation = "start-run " + request.suiteId() + " " + new java.util.TreeMap<>(request.vars());
-    Idempotency.Outcome outcome =
-        idempotency.execute(caller, request.idempotencyKey(), operation, new byte[0], () -> {
-          StartRun start = new StartRun(request.suiteId(), null, null, null, request.vars(), null);
-          return new Idempotency.Answer(201, start(caller, start).runId());
-        });
-    return outcome.body();
+    String runId = hookRunId(caller.tenant(), request.idempotencyKey());
+    try {
+      Idempotency.Outcome outcome =
+          idempotency.execute(caller, request.idempotencyKey(), operation, new byte[0], () -> {
+            StartRun start = new StartRun(request.suiteId(), null, null, null, request.vars(), null);
+            return new Idempotency.Answer(201, start(caller, start, runId).runId());
+          });
+      return outcome.body();
+    } catch (ApiException e) {
+      Problem problem = e.problem();
+      if (problem.status() >= 500) throw e;
+      String type = problem.type().toString();
+      throw new RunStartRefusedException(problem.status(), type.substring(type.lastIndexOf('/') + 1), problem.detail());
+    }
+  }
+
+  /** {@code hook-<24 hex>}: the same tenant and idempotency key (hook and delivery id) give the same run id. */
+  static String hookRunId(TenantId tenant, String idempotencyKey) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest((tenant.value() + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
+      return "hook-" + java.util.HexFormat.of().formatHex(digest).substring(0, 24);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 
   /**

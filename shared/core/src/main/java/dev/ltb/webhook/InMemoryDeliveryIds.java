@@ -17,6 +17,11 @@ public final class InMemoryDeliveryIds implements DeliveryIds {
     return seen.putIfAbsent(new Key(tenant, hookId, deliveryId), at) == null;
   }
 
+  @Override
+  public void forget(TenantId tenant, String hookId, String deliveryId) {
+    seen.remove(new Key(tenant, hookId, deliveryId));
+  }
+
   public int size() {
     return seen.size();
   }

@@ -13,6 +13,7 @@ import dev.ltb.security.SecretValue;
 import dev.ltb.tenancy.Ids;
 import dev.ltb.tenancy.InvalidIdException;
 import dev.ltb.tenancy.QuotaExceededException;
+import dev.ltb.tenancy.ResourceNotFoundException;
 import dev.ltb.tenancy.TenantId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,10 +38,13 @@ import org.slf4j.LoggerFactory;
  *   <li>events the hook does not take are acknowledged (200) without effect;
  *   <li>the body must be a JSON object and the mapping must find every required var (400);
  *   <li>the delivery id is remembered with a conditional insert; a second delivery is refused (409);
- *   <li>the run starts with the delivery as idempotency key (202 with the run id); a quota refusal answers 429.
+ *   <li>the run starts with the delivery as idempotency key (202 with the run id); a quota refusal answers 429 naming
+ *       the limit, a missing suite 422, a suite the vars make invalid the API's problem (e.g. 422 {@code
+ *       invalid-suite}); then the delivery is forgotten, so a redelivery is taken once the cause is fixed.
  * </ol>
  *
- * Denials and starts of known hooks are audited under the hook's tenant.
+ * Denials of known hooks are audited under the hook's tenant; a started run is audited by the {@link RunStarter},
+ * exactly like a run started through the API.
  */
 public final class InboundHookService {
 
@@ -125,14 +129,26 @@ public final class InboundHookService {
       return new HookOutcome.Rejected(409, "replayed-delivery", "this delivery was already received");
     }
     try {
-      String runId = runs.start(new RunStarter.Request(principal, hook.suiteId(), vars, "hook-" + hookId + "-" + deliveryId));
-      audit.succeeded(principal, Operation.RUN_START, ResourceRef.of("run", runId), request.context());
+      String runId = runs.start(new RunStarter.Request(principal, hook.suiteId(), vars,
+          "hook-" + hookId + "-" + deliveryId, request.context()));
       log.info("hook {} of tenant {} started run {}", hookId, tenant, runId);
       return new HookOutcome.Started(runId);
     } catch (QuotaExceededException e) {
       audit.denied(principal, Operation.RUN_START, ResourceRef.of("hook", hookId), "quota-exceeded", request.context());
-      return new HookOutcome.Rejected(429, "quota-exceeded", e.getMessage());
+      return refused(tenant, hookId, deliveryId, new HookOutcome.Rejected(429, "quota-exceeded", e.getMessage()));
+    } catch (ResourceNotFoundException e) {
+      return refused(tenant, hookId, deliveryId, new HookOutcome.Rejected(422, "suite-not-found",
+          "hook " + hookId + " runs suite " + hook.suiteId() + ", which does not exist; store it or point the hook at"
+              + " another suite"));
+    } catch (RunStartRefusedException e) {
+      return refused(tenant, hookId, deliveryId, new HookOutcome.Rejected(e.status(), e.type(), e.getMessage()));
     }
+  }
+
+  /** Nothing started: the delivery is forgotten, so the sender's redelivery is taken once the cause is fixed. */
+  private HookOutcome refused(TenantId tenant, String hookId, String deliveryId, HookOutcome.Rejected rejection) {
+    deliveries.forget(tenant, hookId, deliveryId);
+    return rejection;
   }
 
   private static void verify(SignatureScheme scheme, SecretValue secret, InboundRequest request, Instant now) {

@@ -252,8 +252,25 @@ class RunServiceTest {
     String again = runs.start(new RunStarter.Request(hook, suite.suiteId(), Map.of("branch", "main"), "delivery-1"));
 
     assertThat(again).isEqualTo(first);
+    assertThat(first).isEqualTo(RunService.hookRunId(ACME, "delivery-1")).matches("hook-[0-9a-f]{24}");
     assertThat(ports.started).hasSize(1);
     assertThat(ports.blobs.text(ports.started.getFirst().suiteKey())).contains("branch").contains("main");
+    assertThat(actions(ACME)).containsSubsequence("runs:start/succeeded");
+  }
+
+  @Test
+  void anInboundWebhookWhoseSuiteNoLongerValidatesIsRefusedWithTheApisProblemType() {
+    // stored before the provider was retired, say: the suite no longer validates
+    ports.suites.add(new StoredSuite(ACME, "retired", 1, "retired", "yaml",
+        "prompts: [hi]\nproviders: [no-such-vendor:model]\ntests:\n  - vars: {}\n", ports.clock.instant(), "user:x"));
+    var hook = new dev.ltb.security.Principal(ACME, "hook:h1", Role.SERVICE, dev.ltb.security.PrincipalKind.WEBHOOK);
+    var request = new RunStarter.Request(hook, "retired", Map.of("branch", "main"), "delivery-2");
+
+    var refused = catchThrowableOfType(dev.ltb.webhook.RunStartRefusedException.class, () -> runs.start(request));
+
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.type()).isEqualTo("invalid-suite");
+    assertThat(ports.started).isEmpty();
   }
 
   private java.util.List<String> actions(dev.ltb.tenancy.TenantId tenant) {

@@ -46,4 +46,10 @@ public final class DynamoDeliveryIds implements DeliveryIds {
       return false;
     }
   }
+
+  @Override
+  public void forget(TenantId tenant, String hookId, String deliveryId) {
+    call("forget a webhook delivery", table, () -> dynamo.deleteItem(delete -> delete.tableName(table)
+        .key(key(tenant.partitionKey(), "HOOKDLV#" + hookId + "#" + deliveryId))));
+  }
 }

@@ -9,6 +9,8 @@ import dev.ltb.tenancy.Plan;
 import dev.ltb.tenancy.Plans;
 import dev.ltb.tenancy.TenantId;
 import dev.ltb.tenancy.TenantPlans;
+import dev.ltb.tenancy.onboarding.TenantRegistry;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * tenant without the item is on the default plan ({@code LTB_PLAN}). A plan id the catalogue no longer has is
  * refused with a message naming it, rather than silently letting the tenant run unmetered.
  */
-public final class DynamoTenantPlans implements TenantPlans {
+public final class DynamoTenantPlans implements TenantPlans, TenantRegistry {
 
   static final String SK = "PLAN";
 
@@ -68,6 +70,26 @@ public final class DynamoTenantPlans implements TenantPlans {
     item.put("assignedAt", s(at.toString()));
     call("assign a tenant's plan", table, () -> dynamo.putItem(put -> put.tableName(table).item(item)));
     return plan;
+  }
+
+  /**
+   * A new tenant (self sign-up): its plan item, put only if the tenant has none, so a repeated sign-up changes
+   * nothing. An unknown plan id is refused, naming the known ones.
+   */
+  @Override
+  public boolean createIfAbsent(TenantId tenant, String planId, Instant at) {
+    Plan plan = find(catalogue, planId).orElseGet(() -> catalogue.get(planId));
+    Map<String, AttributeValue> item = new HashMap<>(key(tenant.partitionKey(), SK));
+    item.put("planId", s(plan.id()));
+    item.put("assignedAt", s(at.toString()));
+    item.put("createdAt", s(at.toString()));
+    try {
+      call("create a tenant", table, () -> dynamo.putItem(put -> put.tableName(table).item(item)
+          .conditionExpression("attribute_not_exists(pk)")));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
   }
 
   /** Back to the default plan. */

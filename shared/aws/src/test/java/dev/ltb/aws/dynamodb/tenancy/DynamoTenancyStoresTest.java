@@ -20,6 +20,7 @@ import dev.ltb.security.Role;
 import dev.ltb.tenancy.Page;
 import dev.ltb.tenancy.PageRequest;
 import dev.ltb.tenancy.ResourceNotFoundException;
+import dev.ltb.tenancy.Plans;
 import dev.ltb.tenancy.TenantId;
 import dev.ltb.usage.DailyUsage;
 import dev.ltb.usage.UsageRecord;
@@ -189,6 +190,30 @@ class DynamoTenancyStoresTest {
     assertThat(ids.remember(BETA, "on-push", "d-1", T0)).isTrue();
     assertThat(item("TENANT#acme", "HOOKDLV#on-push#d-1").get("expiresAt").n())
         .isEqualTo(Long.toString(T0.plus(Duration.ofDays(30)).getEpochSecond()));
+  }
+
+  @Test
+  void aForgottenDeliveryIdIsTakenAgainSoARefusedDeliveryCanBeResent() {
+    DynamoDeliveryIds ids = new DynamoDeliveryIds(dynamo, table);
+    assertThat(ids.remember(ACME, "on-push", "d-2", T0)).isTrue();
+
+    ids.forget(ACME, "on-push", "d-2");
+
+    assertThat(ids.remember(ACME, "on-push", "d-2", T0)).isTrue();
+    assertThat(ids.remember(ACME, "on-push", "d-2", T0)).isFalse();
+  }
+
+  @Test
+  void aSignedUpTenantIsCreatedOnceEvenWhenTheTriggerRaces() throws Exception {
+    DynamoTenantPlans plans = new DynamoTenancyStores(dynamo, table).tenantPlans(Plans.builtIn(), "unlimited");
+    TenantId newcomer = TenantId.of("t-0123456789abcdef0123");
+    List<Callable<Boolean>> triggers = new ArrayList<>();
+    for (int i = 0; i < 8; i++) triggers.add(() -> plans.createIfAbsent(newcomer, "free", T0));
+
+    assertThat(race(triggers).stream().filter(created -> created).count()).isEqualTo(1);
+    assertThat(plans.planOf(newcomer).id()).isEqualTo("free");
+    assertThatThrownBy(() -> plans.createIfAbsent(TenantId.of("other-tenant"), "gold", T0))
+        .hasMessageContaining("unknown plan \"gold\"; known: free, team, enterprise");
   }
 
   @Test
