@@ -50,6 +50,8 @@ public final class AwsSettings {
   public static final String CANCEL_FUNCTION_ARN = "LTB_CANCEL_FUNCTION_ARN";
   public static final String WEBHOOK_PRIVATE_NETWORKS = "LTB_WEBHOOK_PRIVATE_NETWORKS";
   public static final String TENANT_ROLE_ARN = "LTB_TENANT_ROLE_ARN";
+  /** Set by Lambda; names the function in role session names. */
+  public static final String FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
 
   public static final String DEFAULT_SECRETS_PREFIX = "ltb/";
   public static final Duration DEFAULT_SECRETS_TTL = Duration.ofMinutes(5);
@@ -178,7 +180,7 @@ public final class AwsSettings {
 
   /** Who this process is in role session names: the Lambda function's name, else {@code ltb}. */
   public String workloadName() {
-    return value("AWS_LAMBDA_FUNCTION_NAME").orElse("ltb");
+    return value(FUNCTION_NAME).orElse("ltb");
   }
 
   private Optional<String> value(String variable) {
