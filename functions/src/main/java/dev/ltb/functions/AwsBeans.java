@@ -38,7 +38,8 @@ public class AwsBeans {
           AwsSettings.TABLE, AwsSettings.EVENTS_TABLE, AwsSettings.BUCKET, AwsSettings.SECRETS_SOURCE,
           AwsSettings.SECRETS_PREFIX, AwsSettings.SECRETS_TTL_SECONDS, AwsSettings.PLAN, AwsSettings.WEBHOOK_QUEUE_URL,
           AwsSettings.WEBHOOK_DEAD_LETTER_URL, AwsSettings.WEBSOCKET_CALLBACK_URL, AwsSettings.STATE_MACHINE_ARN,
-          AwsSettings.CANCEL_FUNCTION_ARN, AwsSettings.WEBHOOK_PRIVATE_NETWORKS);
+          AwsSettings.CANCEL_FUNCTION_ARN, AwsSettings.WEBHOOK_PRIVATE_NETWORKS, AwsSettings.TENANT_ROLE_ARN,
+          AwsSettings.FUNCTION_NAME);
 
   /** The adapters' settings from a configuration: each variable by its own name. */
   static Map<String, String> settings(Config config) {

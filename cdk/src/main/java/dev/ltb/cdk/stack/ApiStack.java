@@ -28,6 +28,7 @@ import software.amazon.awscdk.services.apigateway.UsagePlan;
 import software.amazon.awscdk.services.cognito.UserPoolOperation;
 import software.amazon.awscdk.services.iam.Policy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.lambda.StartingPosition;
 import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
@@ -66,7 +67,6 @@ public final class ApiStack extends Stack {
     dataEnv.put(Names.Env.TABLE, data.table().getTableName());
     dataEnv.put(Names.Env.EVENTS_TABLE, data.eventsTable().getTableName());
     dataEnv.put(Names.Env.BUCKET, data.bucket().getBucketName());
-    data.tenantRole().ifPresent(role -> dataEnv.put(Names.Env.TENANT_ROLE_ARN, role.getRoleArn()));
     Map<String, String> runEnv = new LinkedHashMap<>(dataEnv);
     runEnv.put(Names.Env.STATE_MACHINE_ARN, stateMachineArn);
     runEnv.put(Names.Env.CANCEL_FUNCTION_ARN, cancel.alias().getFunctionArn());
@@ -90,7 +90,7 @@ public final class ApiStack extends Stack {
     Map<String, String> restEnv = new LinkedHashMap<>(runEnv);
     restEnv.put(Names.Env.USER_POOL_ID, identity.userPool().getUserPoolId());
     restEnv.put(Names.Env.USAGE_PLANS_PARAMETER, usagePlansParameter);
-    LtbFunction restFunction = add(FunctionKind.REST_API, config, code, restEnv);
+    LtbFunction restFunction = add(FunctionKind.REST_API, config, code, withTenantRole(restEnv, data));
     restFunction.addToPolicy(Access.readWriteItems(data.table()));
     restFunction.addToPolicy(Access.readItems(data.eventsTable()));
     restFunction.addToPolicy(Access.tenantObjects(data.bucket(), "s3:GetObject", "s3:PutObject", "s3:DeleteObject"));
@@ -124,7 +124,7 @@ public final class ApiStack extends Stack {
             .build());
     cancel.alias().grantInvoke(restFunction.grantee());
 
-    Map<String, String> graphqlEnv = new LinkedHashMap<>(runEnv);
+    Map<String, String> graphqlEnv = new LinkedHashMap<>(withTenantRole(runEnv, data));
     config.fixedTenant().ifPresent(tenant -> graphqlEnv.put(Names.Env.FIXED_TENANT, tenant));
     LtbFunction resolvers = add(FunctionKind.GRAPHQL, config, code, graphqlEnv);
     resolvers.addToPolicy(Access.readWriteItems(data.table()));
@@ -138,6 +138,8 @@ public final class ApiStack extends Stack {
             "secretsmanager:DescribeSecret", "secretsmanager:TagResource"));
     resolvers.addToPolicy(Access.listSecretNames());
     cancel.alias().grantInvoke(resolvers.grantee());
+    // SaaS: the REST app and the resolvers read and write tenant data as the caller's tenant (docs/security.md)
+    data.tenantRole().ifPresent(role -> List.of(restFunction, resolvers).forEach(f -> f.addToPolicy(assumeForTenants(role))));
 
     // $connect authenticates in the function (API keys by hash, JWTs of the pool), like the authorizer
     Map<String, String> webSocketEnv = new LinkedHashMap<>(dataEnv);
@@ -323,4 +325,21 @@ public final class ApiStack extends Stack {
   public WebSocketApiConstruct webSocket() {
     return webSocket;
   }
+
+  /** {@code env} plus {@code LTB_TENANT_ROLE_ARN} in SaaS mode: only the functions that assume the role get it. */
+  private static Map<String, String> withTenantRole(Map<String, String> env, DataStack data) {
+    Map<String, String> copy = new LinkedHashMap<>(env);
+    data.tenantRole().ifPresent(role -> copy.put(Names.Env.TENANT_ROLE_ARN, role.getRoleArn()));
+    return copy;
+  }
+
+  /** Assuming the tenant data role with session tags (the role's trust requires the {@code tenant} tag). */
+  private static PolicyStatement assumeForTenants(Role role) {
+    return PolicyStatement.Builder.create()
+        .sid("AssumeTenantDataRole")
+        .actions(List.of("sts:AssumeRole", "sts:TagSession"))
+        .resources(List.of(role.getRoleArn()))
+        .build();
+  }
+
 }

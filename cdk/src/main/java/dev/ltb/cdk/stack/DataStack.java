@@ -171,7 +171,12 @@ public final class DataStack extends Stack {
                     "dynamodb:DeleteItem",
                     "dynamodb:BatchWriteItem",
                     "dynamodb:ConditionCheckItem"))
-            .resources(List.of(table.getTableArn(), eventsTable.getTableArn()))
+            // the runs index too: a tenant's run list is a Query on it, and its partition key is the same pk
+            .resources(
+                List.of(
+                    table.getTableArn(),
+                    table.getTableArn() + "/index/" + Names.Table.RUNS_INDEX,
+                    eventsTable.getTableArn()))
             .conditions(
                 Map.of(
                     "ForAllValues:StringLike",

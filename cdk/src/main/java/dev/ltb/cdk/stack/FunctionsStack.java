@@ -32,7 +32,6 @@ public final class FunctionsStack extends Stack {
     dataEnv.put(Names.Env.TABLE, data.table().getTableName());
     dataEnv.put(Names.Env.EVENTS_TABLE, data.eventsTable().getTableName());
     dataEnv.put(Names.Env.BUCKET, data.bucket().getBucketName());
-    data.tenantRole().ifPresent(role -> dataEnv.put(Names.Env.TENANT_ROLE_ARN, role.getRoleArn()));
 
     LtbFunction plan = add(FunctionKind.PLAN, config, code, dataEnv);
     plan.addToPolicy(Access.readWriteItems(data.table()));

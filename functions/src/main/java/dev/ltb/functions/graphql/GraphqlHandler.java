@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.ltb.audit.RequestContext;
+import dev.ltb.aws.tenant.TenantScope;
 import dev.ltb.functions.graphql.errors.BadRequest;
 import dev.ltb.functions.graphql.errors.GraphqlException;
 import dev.ltb.json.Json;
+import dev.ltb.tenancy.TenantId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,7 +26,8 @@ import jakarta.inject.Singleton;
 
 /**
  * {@code graphql}: the AppSync direct Lambda resolver of every Query and Mutation field (and {@code Run.summary}
- * in batches). Dispatches on {@code info.parentTypeName} + {@code info.fieldName} through the {@link
+ * in batches). Each call runs in its caller's {@link TenantScope}, so tenant data is signed with that tenant's
+ * session of the tenant data role when one is configured. Dispatches on {@code info.parentTypeName} + {@code info.fieldName} through the {@link
  * ResolverRegistry}; the caller comes from the event's {@code identity} ({@link AppSyncIdentity}).
  *
  * <ul>
@@ -68,12 +71,13 @@ public class GraphqlHandler implements RequestStreamHandler {
   public Object single(AppSyncEvent event, String requestId) {
     FieldRef field = field(event);
     try {
-      Resolver resolver = registry.resolver(field).orElse(null);
-      if (resolver == null) {
-        List<?> one = registry.batchResolver(field).orElseThrow(() -> unknown(field)).resolve(List.of(call(field, event)));
-        return one.get(0);
+      ResolverCall call = call(field, event);
+      try (var tenant = TenantScope.bind(call.principal().tenantId())) {
+        Resolver resolver = registry.resolver(field).orElse(null);
+        if (resolver == null)
+          return registry.batchResolver(field).orElseThrow(() -> unknown(field)).resolve(List.of(call)).get(0);
+        return resolver.resolve(call);
       }
-      return resolver.resolve(call(field, event));
     } catch (RuntimeException e) {
       throw GraphqlErrors.map(e, field, requestId);
     }
@@ -91,7 +95,14 @@ public class GraphqlHandler implements RequestStreamHandler {
         if (!field.equals(field(event))) throw new BadRequest("a batch mixes " + field + " and " + field(event));
         calls.add(call(field, event));
       }
-      List<?> answers = registry.batchResolver(field).orElseThrow(() -> unknown(field)).resolve(calls);
+      TenantId tenant = calls.get(0).principal().tenantId();
+      // AppSync batches the calls of one request, so one caller; tenant data is signed for that one tenant only.
+      if (calls.stream().anyMatch(call -> !call.principal().tenantId().equals(tenant)))
+        throw new BadRequest("a batch mixes callers of different tenants");
+      List<?> answers;
+      try (var bound = TenantScope.bind(tenant)) {
+        answers = registry.batchResolver(field).orElseThrow(() -> unknown(field)).resolve(calls);
+      }
       if (answers.size() != calls.size())
         throw new IllegalStateException(field + " answered " + answers.size() + " of " + calls.size() + " calls");
       return answers;

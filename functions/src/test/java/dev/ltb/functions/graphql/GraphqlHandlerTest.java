@@ -1,15 +1,18 @@
 package dev.ltb.functions.graphql;
 
 import static dev.ltb.functions.graphql.GraphqlFixture.ACME;
+import static dev.ltb.functions.graphql.GraphqlFixture.BETA;
 import static dev.ltb.functions.graphql.GraphqlFixture.apiKey;
 import static dev.ltb.functions.graphql.GraphqlFixture.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.ltb.aws.tenant.TenantScope;
 import dev.ltb.functions.graphql.errors.BadRequest;
 import dev.ltb.functions.graphql.errors.Internal;
 import dev.ltb.json.Json;
+import dev.ltb.tenancy.TenantId;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
@@ -26,10 +29,13 @@ class GraphqlHandlerTest {
                   registry ->
                       registry
                           .query("echo", call -> Map.of("tenant", call.principal().tenantId().value(), "ip", call.request().sourceIp()))
+                          .query("scope", call -> TenantScope.current().map(TenantId::value).orElse("none"))
                           .query("broken", call -> {
                             throw new IllegalStateException("table ltb-prod-main: connection pool exhausted");
                           })
-                          .batch(new FieldRef("Run", "summary"), calls -> calls.stream().map(c -> c.source().get("runId").asText()).toList()))),
+                          .batch(new FieldRef("Run", "summary"), calls -> calls.stream().map(c -> c.source().get("runId").asText()).toList())
+                          .batch(new FieldRef("Run", "tenantScope"),
+                              calls -> calls.stream().map(c -> TenantScope.current().orElseThrow().value()).toList()))),
           AppSyncIdentity.defaults());
 
   private String invoke(Object event) throws Exception {
@@ -51,6 +57,26 @@ class GraphqlHandlerTest {
     assertThat(invoke(batch)).isEqualTo("[\"r1\",\"r2\",\"r3\"]");
     assertThat(invoke(event("Run", "summary", Map.of(), Map.of("runId", "r9"), apiKey(ACME)))).isEqualTo("\"r9\"");
     assertThat(invoke(Json.mapper().createArrayNode())).isEqualTo("[]");
+  }
+
+  @Test
+  void eachFieldIsResolvedInItsCallersTenantScopeWhichEndsWithTheCall() throws Exception {
+    assertThat(invoke(event("Query", "scope", Map.of(), null, apiKey(ACME)))).isEqualTo("\"acme\"");
+    assertThat(invoke(event("Query", "scope", Map.of(), null, apiKey(BETA)))).isEqualTo("\"beta\"");
+    assertThat(TenantScope.current()).isEmpty();
+
+    ArrayNode batch = Json.mapper().createArrayNode();
+    batch.add(event("Run", "tenantScope", Map.of(), Map.of("runId", "r1"), apiKey(BETA)));
+    batch.add(event("Run", "tenantScope", Map.of(), Map.of("runId", "r2"), apiKey(BETA)));
+    assertThat(invoke(batch)).isEqualTo("[\"beta\",\"beta\"]");
+  }
+
+  @Test
+  void aBatchMixingTenantsIsRefusedBeforeAnyResolverRuns() {
+    ArrayNode batch = Json.mapper().createArrayNode();
+    batch.add(event("Run", "tenantScope", Map.of(), Map.of("runId", "r1"), apiKey(ACME)));
+    batch.add(event("Run", "tenantScope", Map.of(), Map.of("runId", "r2"), apiKey(BETA)));
+    assertThatThrownBy(() -> invoke(batch)).isInstanceOf(BadRequest.class).hasMessage("a batch mixes callers of different tenants");
   }
 
   @Test

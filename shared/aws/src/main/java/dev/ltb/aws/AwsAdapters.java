@@ -8,6 +8,9 @@ import dev.ltb.aws.s3.S3BlobStore;
 import dev.ltb.aws.s3.S3UploadUrls;
 import dev.ltb.aws.secrets.PowertoolsSecretResolver;
 import dev.ltb.aws.sfn.StepFunctionsShardCallbacks;
+import dev.ltb.aws.tenant.TenantCredentials;
+import dev.ltb.aws.tenant.TenantDataClients;
+import dev.ltb.aws.tenant.TenantScopedCredentialsProvider;
 import java.util.Objects;
 
 /**
@@ -27,6 +30,8 @@ public final class AwsAdapters implements AutoCloseable {
   private volatile PowertoolsSecretResolver secrets;
   private volatile DynamoConnections connections;
   private volatile ApiGatewayConnectionPusher connectionPusher;
+  private volatile TenantCredentials tenantCredentials;
+  private volatile TenantDataClients tenantData;
 
   public AwsAdapters(AwsClients clients, AwsSettings settings) {
     this.clients = Objects.requireNonNull(clients, "clients");
@@ -96,8 +101,27 @@ public final class AwsAdapters implements AutoCloseable {
     return secrets;
   }
 
+  /**
+   * The clients for tenant data: signed with the {@link dev.ltb.aws.tenant.TenantScope} tenant's session of {@code
+   * LTB_TENANT_ROLE_ARN} when it is set, else the ordinary {@link #clients()}.
+   */
+  public synchronized TenantDataClients tenantData() {
+    if (tenantData == null) {
+      tenantData = settings.tenantRoleArn()
+          .map(arn -> {
+            tenantCredentials = new TenantCredentials(clients.sts(), arn, settings.workloadName(),
+                TenantCredentials.DEFAULT_SESSION, TenantCredentials.DEFAULT_MAX_TENANTS);
+            var signer = new TenantScopedCredentialsProvider(tenantCredentials);
+            return new TenantDataClients(clients.dynamoDbSignedBy(signer), clients.s3SignedBy(signer), true);
+          })
+          .orElseGet(() -> new TenantDataClients(clients.dynamoDb(), clients.s3(), false));
+    }
+    return tenantData;
+  }
+
   @Override
   public void close() {
+    if (tenantCredentials != null) tenantCredentials.close();
     if (uploadUrls != null) uploadUrls.close();
     clients.close();
   }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The synchronous AWS clients of a process, each built once on first use and shared (build one
@@ -47,6 +49,8 @@ public final class AwsClients implements AutoCloseable {
   private final Lazy<SsmClient> ssm;
   private final Lazy<SqsClient> sqs;
   private final Lazy<CognitoIdentityProviderClient> cognito;
+  private final Lazy<StsClient> sts;
+  private final List<SdkClient> withOwnCredentials = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Map<URI, ApiGatewayManagementApiClient> managementClients = new ConcurrentHashMap<>();
 
   public AwsClients() {
@@ -61,6 +65,7 @@ public final class AwsClients implements AutoCloseable {
     this.ssm = client(() -> SsmClient.builder().httpClient(http).build());
     this.sqs = client(() -> SqsClient.builder().httpClient(http).build());
     this.cognito = client(() -> CognitoIdentityProviderClient.builder().httpClient(http).build());
+    this.sts = client(() -> StsClient.builder().httpClient(http).build());
   }
 
   private <C extends SdkClient> Lazy<C> client(Supplier<C> build) {
@@ -111,9 +116,28 @@ public final class AwsClients implements AutoCloseable {
     return sqs.get();
   }
 
+  public StsClient sts() {
+    return sts.get();
+  }
+
+  /** A further DynamoDB client on the shared HTTP client that signs with {@code credentials}; closed with these. */
+  public DynamoDbClient dynamoDbSignedBy(AwsCredentialsProvider credentials) {
+    DynamoDbClient client = DynamoDbClient.builder().httpClient(http).credentialsProvider(credentials).build();
+    withOwnCredentials.add(client);
+    return client;
+  }
+
+  /** A further S3 client on the shared HTTP client that signs with {@code credentials}; closed with these. */
+  public S3Client s3SignedBy(AwsCredentialsProvider credentials) {
+    S3Client client = S3Client.builder().httpClient(http).credentialsProvider(credentials).build();
+    withOwnCredentials.add(client);
+    return client;
+  }
+
   /** Closes the clients that were built, then the shared HTTP client. */
   @Override
   public void close() {
+    withOwnCredentials.forEach(SdkClient::close);
     for (Lazy<? extends SdkClient> client : clients) client.ifBuilt(SdkClient::close);
     managementClients.values().forEach(SdkClient::close);
     http.close();

@@ -49,6 +49,9 @@ public final class AwsSettings {
   public static final String STATE_MACHINE_ARN = "LTB_STATE_MACHINE_ARN";
   public static final String CANCEL_FUNCTION_ARN = "LTB_CANCEL_FUNCTION_ARN";
   public static final String WEBHOOK_PRIVATE_NETWORKS = "LTB_WEBHOOK_PRIVATE_NETWORKS";
+  public static final String TENANT_ROLE_ARN = "LTB_TENANT_ROLE_ARN";
+  /** Set by Lambda; names the function in role session names. */
+  public static final String FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
 
   public static final String DEFAULT_SECRETS_PREFIX = "ltb/";
   public static final Duration DEFAULT_SECRETS_TTL = Duration.ofMinutes(5);
@@ -158,6 +161,26 @@ public final class AwsSettings {
 
   public String webhookDeadLetterUrl() {
     return required(WEBHOOK_DEAD_LETTER_URL, "the dead-letter queue of outbound webhook deliveries");
+  }
+
+  /**
+   * The tenant data role ({@value #TENANT_ROLE_ARN}, set by the CDK stack in SaaS mode): when present, tenant data is
+   * read and written with credentials of this role assumed for the caller's tenant; when absent, with the function's
+   * own credentials.
+   */
+  public Optional<String> tenantRoleArn() {
+    Optional<String> arn = value(TENANT_ROLE_ARN);
+    arn.filter(value -> !value.matches("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+"))
+        .ifPresent(value -> {
+          throw new AwsConfigurationException(
+              TENANT_ROLE_ARN + " is '" + value + "'; give the ARN of the tenant data role (arn:aws:iam::<account>:role/<name>)");
+        });
+    return arn;
+  }
+
+  /** Who this process is in role session names: the Lambda function's name, else {@code ltb}. */
+  public String workloadName() {
+    return value(FUNCTION_NAME).orElse("ltb");
   }
 
   private Optional<String> value(String variable) {

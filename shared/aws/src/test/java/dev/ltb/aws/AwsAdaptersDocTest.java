@@ -36,7 +36,7 @@ class AwsAdaptersDocTest {
             .filter(value -> value.startsWith("LTB_"))
             .toArray(String[]::new);
 
-    assertThat(variables).hasSize(13);
+    assertThat(variables).hasSize(14);
     for (String variable : variables) assertThat(doc).contains("| `" + variable + "` |");
   }
 

@@ -50,4 +50,16 @@ class AwsSettingsTest {
     assertThat(settings.secretsPrefix()).as("an empty prefix is allowed").isEmpty();
     assertThat(AwsSettings.of(Map.of("LTB_SECRETS_SOURCE", "SSM")).secretsSource()).isEqualTo(SecretSource.SSM);
   }
+
+  @Test
+  void theTenantRoleIsOptionalAndAMalformedArnIsRefusedWithWhatToGive() {
+    assertThat(AwsSettings.of(Map.of()).tenantRoleArn()).isEmpty();
+    assertThat(AwsSettings.of(Map.of("LTB_TENANT_ROLE_ARN", " arn:aws:iam::123456789012:role/Ltb-prod-Data-TenantDataRole1 "))
+        .tenantRoleArn()).contains("arn:aws:iam::123456789012:role/Ltb-prod-Data-TenantDataRole1");
+    assertThatThrownBy(() -> AwsSettings.of(Map.of("LTB_TENANT_ROLE_ARN", "Ltb-prod-Data-TenantDataRole1")).tenantRoleArn())
+        .isInstanceOf(AwsConfigurationException.class)
+        .hasMessage("LTB_TENANT_ROLE_ARN is 'Ltb-prod-Data-TenantDataRole1'; give the ARN of the tenant data role "
+            + "(arn:aws:iam::<account>:role/<name>)");
+  }
+
 }

@@ -4,16 +4,19 @@ import dev.ltb.api.ApiServices;
 import dev.ltb.aws.AwsAdapters;
 import dev.ltb.aws.AwsConfigurationException;
 import dev.ltb.aws.AwsSettings;
+import dev.ltb.aws.dynamodb.DynamoRunHistories;
 import dev.ltb.aws.dynamodb.api.DynamoIdempotencyKeys;
 import dev.ltb.aws.dynamodb.api.DynamoSuiteStore;
 import dev.ltb.aws.dynamodb.tenancy.DynamoTenancyStores;
 import dev.ltb.aws.dynamodb.tenancy.DynamoWebhookRegistry;
 import dev.ltb.aws.lambda.LambdaRunCanceller;
+import dev.ltb.aws.s3.S3BlobStore;
 import dev.ltb.aws.secrets.SecretStoreWebhookSecrets;
 import dev.ltb.aws.secrets.SecretsManagerCredentialStore;
 import dev.ltb.aws.secrets.SecretsManagerSecrets;
 import dev.ltb.aws.sfn.StepFunctionsRunLauncher;
 import dev.ltb.aws.sqs.SqsDeliveryQueue;
+import dev.ltb.aws.tenant.TenantDataClients;
 import dev.ltb.provider.ProviderRegistry;
 import dev.ltb.security.ApiKeyHasher;
 import dev.ltb.security.ApiKeys;
@@ -28,6 +31,7 @@ import dev.ltb.webhook.WebhookSender;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 /**
  * The API's ports served by AWS, in one place, so the REST app and the GraphQL handler run the same use cases on
@@ -44,7 +48,13 @@ import java.util.Objects;
  *       LTB_WEBHOOK_QUEUE_URL} only if a retry is ever needed.
  * </ul>
  *
- * A missing required variable fails here, at startup, naming the variable.
+ * Tenant data (every item keyed {@code TENANT#<tenant>…}, every object under {@code tenants/<tenant>/}) goes through
+ * {@link AwsAdapters#tenantData()}: with {@code LTB_TENANT_ROLE_ARN} set, each request is signed with the caller's
+ * tenant session of that role, so IAM refuses another tenant's keys even if the code asked for them. The entry point
+ * binds the caller's tenant ({@link dev.ltb.aws.tenant.TenantScope}) before calling a use case. API keys stay on the
+ * function's own role: their lookup item ({@code APIKEY#<keyId>}) is found by key id before any tenant is known.
+ *
+ * <p>A missing required variable fails here, at startup, naming the variable.
  */
 public final class AwsApiPorts {
 
@@ -58,8 +68,15 @@ public final class AwsApiPorts {
       throw new AwsConfigurationException(AwsSettings.SECRETS_SOURCE + " is ssm, but the API stores provider "
           + "credentials and webhook secrets in Secrets Manager: unset it for the API (see docs/aws-adapters.md)");
     String table = settings.table();
-    var dynamo = aws.clients().dynamoDb();
+    TenantDataClients tenantData = aws.tenantData();
+    var dynamo = tenantData.dynamoDb();
     var stores = new DynamoTenancyStores(dynamo, table);
+    var blobs = tenantData.tenantScoped() ? new S3BlobStore(tenantData.s3(), settings.bucket()) : aws.blobStore();
+    var runHistories = tenantData.tenantScoped()
+        ? DynamoRunHistories.builder(DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build(), table, blobs)
+            .build()
+        : aws.runHistories();
+    var apiKeyStore = new DynamoTenancyStores(aws.clients().dynamoDb(), table).apiKeys();
     var writer = new SecretsManagerSecrets(aws.clients().secretsManager());
     var webhookSecrets = new SecretStoreWebhookSecrets(aws.secrets(), SecretStoreWebhookSecrets.Kind.OUTBOUND);
     var launcher = new StepFunctionsRunLauncher(aws.clients().sfn(), settings.stateMachineArn(),
@@ -70,16 +87,16 @@ public final class AwsApiPorts {
     var delivery = new WebhookDeliveryWorker(webhooks, webhookSecrets, WebhookSender.standard(), new LazyQueue(aws),
         stores.deliveryLog(), policy, RetrySchedule.standard(), clock);
     return new ApiServices.Ports(
-        aws.runHistories(),
-        aws.blobStore(),
-        new DynamoSuiteStore(dynamo, table, aws.blobStore()),
+        runHistories,
+        blobs,
+        new DynamoSuiteStore(dynamo, table, blobs),
         new DynamoIdempotencyKeys(dynamo, table),
         launcher,
         stores.tenantPlans(Plans.builtIn(), settings.defaultPlan()),
         stores.runSlots(),
         stores.usageLedger(),
         stores.auditLog(),
-        new ApiKeys(stores.apiKeys(), new ApiKeyHasher(), clock),
+        new ApiKeys(apiKeyStore, new ApiKeyHasher(), clock),
         webhooks,
         delivery,
         policy,
