@@ -76,8 +76,9 @@ public final class StoredDatasets implements TenantDatasets {
   public List<String> names(String after, int limit) {
     List<String> names = new ArrayList<>();
     for (String key : blobs.keys(prefix, MAX_KEYS)) {
-      if (!key.endsWith(VERSION_SUFFIX)) continue;
-      String name = key.substring(prefix.length(), key.indexOf('/', prefix.length()));
+      int slash = key.indexOf('/', prefix.length());
+      if (!key.endsWith(VERSION_SUFFIX) || slash < 0) continue;
+      String name = key.substring(prefix.length(), slash);
       if ((after != null && name.compareTo(after) <= 0) || names.contains(name)) continue;
       if (names.size() == limit) break;
       names.add(name);
