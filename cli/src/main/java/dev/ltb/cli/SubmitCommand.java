@@ -32,13 +32,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ltb submit SUITE}: validates a suite locally, uploads the plugins it declares by path (pinning them by hash),
- * and starts the run on a deployed stack's REST API ({@code POST /runs}).
+ * {@code ltb submit SUITE}: validates a suite locally, uploads the plugins it declares by path and its tests files as
+ * datasets (pinning both by hash), and starts the run on a deployed stack's REST API ({@code POST /runs}).
  */
 @Command(
     name = "submit",
     description = "Starts a run of SUITE on a deployed stack: validates it locally first (nothing is sent when it is"
-        + " invalid), uploads every plugin it declares with a path and pins it by sha256, then prints the run id."
+        + " invalid), uploads every plugin it declares with a path and every tests file (tests: file://...) as a dataset,"
+        + " pins them by sha256, then prints the run id."
         + " With --wait, follows the run to its end; exit codes as for run.",
     mixinStandardHelpOptions = true)
 final class SubmitCommand implements Callable<Integer> {
@@ -74,22 +75,31 @@ final class SubmitCommand implements Callable<Integer> {
     String text = readSuite();
     String source = suite.toString();
     boolean json = source.toLowerCase(Locale.ROOT).endsWith(".json");
-    List<SuiteProblem> fileReferences = SelfContainedSuite.problems(text, source);
+    JsonNode tree = parse(text, json);
+    if (tree == null) {
+      new Services().suiteLoader().load(suite); // reports the syntax error with its position
+      throw new UserInputException("cannot parse " + suite);
+    }
+    Path baseDir = suite.toAbsolutePath().getParent();
+    List<TestFileDatasets.TestFile> testFiles = TestFileDatasets.pin(tree, baseDir);
+    List<String> pinnedFields = testFiles.stream().map(TestFileDatasets.TestFile::field).toList();
+    List<SuiteProblem> fileReferences =
+        SelfContainedSuite.problems(text, source).stream().filter(p -> !pinnedFields.contains(p.field())).toList();
     if (!fileReferences.isEmpty()) throw new SuiteValidationException(fileReferences);
     Suite loaded = new Services().suiteLoader().load(suite);
     RestApi api = remote.connect();
 
-    Map<String, PluginPackage> byPath = new LinkedHashMap<>();
-    JsonNode tree = declaredPaths(text, json, loaded, byPath);
+    Map<String, PluginPackage> byPath = declaredPaths(tree, loaded);
     for (var entry : byPath.entrySet()) {
       String sha256 = upload(api, entry.getValue(), out);
       ObjectNode declaration = (ObjectNode) tree.path("plugins").path(entry.getKey());
       declaration.remove("path");
       declaration.put("sha256", sha256);
     }
+    for (TestFileDatasets.TestFile file : testFiles) TestFileDatasets.upload(api, file, out);
 
     ObjectNode body = Json.mapper().createObjectNode();
-    if (byPath.isEmpty()) {
+    if (byPath.isEmpty() && testFiles.isEmpty()) {
       body.put("suite", text).put("format", json ? "json" : "yaml");
     } else {
       body.put("suite", Json.write(tree)).put("format", "json");
@@ -111,21 +121,25 @@ final class SubmitCommand implements Callable<Integer> {
     }
   }
 
-  /** The suite's tree, and (in {@code byPath}) the plugins it declares with a {@code path}, read and hash-checked. */
-  private static JsonNode declaredPaths(String text, boolean json, Suite loaded, Map<String, PluginPackage> byPath) {
-    JsonNode tree;
+  /** The suite's tree, or null when it does not parse. */
+  private static JsonNode parse(String text, boolean json) {
     try {
-      tree = (json ? Json.mapper() : Json.yaml()).readTree(text);
+      return (json ? Json.mapper() : Json.yaml()).readTree(text);
     } catch (IOException e) {
-      throw new UserInputException("cannot parse the suite: " + e.getMessage()); // the loader accepted it: unlikely
+      return null;
     }
+  }
+
+  /** The plugins the suite declares with a {@code path}, read and hash-checked, by name. */
+  private static Map<String, PluginPackage> declaredPaths(JsonNode tree, Suite loaded) {
+    Map<String, PluginPackage> byPath = new LinkedHashMap<>();
     JsonNode declared = tree.path("plugins");
     for (PluginSpec plugin : loaded.plugins()) {
       JsonNode declaration = declared.path(plugin.name());
       if (!declaration.isObject() || !declaration.path("path").isTextual() || plugin.path() == null) continue;
       byPath.put(plugin.name(), PluginFiles.read(Path.of(plugin.path())));
     }
-    return tree;
+    return byPath;
   }
 
   /** {@code POST /plugins}, the module to the answered URL, then {@code validate}: the version's hash. */

@@ -145,6 +145,63 @@ class SubmitAndFetchTest {
   }
 
   @Test
+  void submitUploadsATestsFileAsADatasetAndPinsItByHash() throws Exception {
+    String csv = "country,__expected\nFrance,contains:Paris\nPeru,contains:Lima\n";
+    Files.writeString(dir.resolve("Capital Cities.csv"), csv);
+    String sha256 = dev.ltb.plugin.ModuleHash.sha256(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Path suite = dir.resolve("suite.yaml");
+    Files.writeString(suite, """
+        description: capitals
+        prompts: ["Capital of {{country}}?"]
+        providers: [echo]
+        tests:
+          - file://Capital Cities.csv
+          - vars: {country: Chile}
+        """);
+    String uploadPath = "/upload/tenants/t1/datasets/capital-cities/" + sha256 + ".csv?X-Amz-Signature=abc";
+    server.stubFor(post("/prod/datasets").willReturn(aResponse().withStatus(201)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"dataset\":{\"name\":\"capital-cities\",\"sha256\":\"" + sha256 + "\",\"status\":\"pending\"},"
+            + "\"upload\":{\"url\":\"http://127.0.0.1:" + server.port() + uploadPath + "\",\"headers\":{\"Content-Type\":"
+            + "\"text/csv\"}},\"reference\":\"dataset://capital-cities@sha256:" + sha256 + "\"}")));
+    server.stubFor(put(urlEqualTo(uploadPath)).willReturn(aResponse().withStatus(200)));
+    server.stubFor(post("/prod/datasets/capital-cities/versions/" + sha256 + "/validate").willReturn(aResponse()
+        .withStatus(200).withHeader("Content-Type", "application/json")
+        .withBody("{\"name\":\"capital-cities\",\"sha256\":\"" + sha256 + "\",\"status\":\"ready\",\"rows\":2}")));
+    server.stubFor(post("/prod/runs").willReturn(aResponse().withStatus(201)
+        .withHeader("Content-Type", "application/json").withBody(runView("QUEUED", false))));
+
+    var result = ltb("submit", suite.toString(), "--api", api(), "--profile", profile("token = " + KEY + "\n").toString());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).contains("Uploaded dataset capital-cities from Capital Cities.csv: 2 test(s) (sha256 " + sha256 + ")");
+    JsonNode registered = Json.mapper().readTree(
+        server.findAll(postRequestedFor(urlEqualTo("/prod/datasets"))).getFirst().getBodyAsString());
+    assertThat(registered.path("format").asText()).isEqualTo("csv");
+    assertThat(registered.path("sizeBytes").asInt()).isEqualTo(csv.length());
+    LoggedRequest uploaded = server.findAll(putRequestedFor(urlEqualTo(uploadPath))).getFirst();
+    assertThat(uploaded.getHeader("Content-Type")).isEqualTo("text/csv");
+    assertThat(uploaded.getBodyAsString()).isEqualTo(csv);
+    JsonNode body = Json.mapper().readTree(server.findAll(postRequestedFor(urlEqualTo("/prod/runs"))).getFirst().getBodyAsString());
+    JsonNode sent = Json.mapper().readTree(body.path("suite").asText());
+    assertThat(sent.path("tests").path(0).asText()).isEqualTo("dataset://capital-cities@sha256:" + sha256);
+    assertThat(sent.path("tests").path(1).path("vars").path("country").asText()).isEqualTo("Chile");
+  }
+
+  @Test
+  void aTestsFileWithAMistakeIsReportedLocallyAndNothingIsUploaded() throws Exception {
+    Files.writeString(dir.resolve("tests.csv"), "country,__expected\nFrance,contians:Paris\n");
+    Path suite = dir.resolve("suite.yaml");
+    Files.writeString(suite, "prompts: [hi]\nproviders: [echo]\ntests: file://tests.csv\n");
+
+    var result = ltb("submit", suite.toString(), "--api", api(), "--profile", profile("token = " + KEY + "\n").toString());
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(result.err()).contains("tests.csv:2:");
+    assertThat(server.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
   void anInvalidSuiteIsReportedAtItsPositionAndNothingIsSent() throws Exception {
     Path suite = dir.resolve("suite.yaml");
     Files.writeString(suite, "prompts: [hi]\nproviders: [echo]\ntests:\n  - assert: [{type: contians, value: x}]\n");

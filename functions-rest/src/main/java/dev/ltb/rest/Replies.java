@@ -61,6 +61,17 @@ final class Replies {
     return response.build();
   }
 
+  /** {@link #post} whose status depends on the outcome (e.g. 201 for a new resource, 200 for an existing one). */
+  static Response post(Idempotency idempotency, Caller caller, String key, String operation, byte[] body,
+      Supplier<Idempotency.Answer> action) {
+    Bodies.checkSize(body);
+    Idempotency.Outcome outcome = idempotency.execute(caller, key, operation, body, action);
+    Response.ResponseBuilder response =
+        Response.status(outcome.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(outcome.body());
+    if (outcome.replayed()) response.header(REPLAYED, "true");
+    return response.build();
+  }
+
   static String hash(byte[] content) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content), 0, 16);

@@ -4,6 +4,7 @@ import static dev.ltb.rest.ProxyEvents.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ltb.api.Caller;
+import dev.ltb.api.DatasetService;
 import dev.ltb.api.StartRun;
 import dev.ltb.api.SuiteService;
 import dev.ltb.api.WebhookService;
@@ -29,6 +30,10 @@ class TenantIsolationTest {
   static final As INTRUDER = As.owner("beta");
   static final String MISSING = "zz-missing-0000";
   static String runId, suiteId, webhookId, keyId;
+  /** Acme's dataset: its name is the id, its version's hash the same in every tenant (content-addressed). */
+  static final String DATASET = "acme-cities";
+  static final String CSV = "city\nParis\n";
+  static final String DATASET_SHA = dev.ltb.plugin.ModuleHash.sha256(CSV.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
   @BeforeAll
   static void acmeHasData() {
@@ -40,6 +45,10 @@ class TenantIsolationTest {
         new WebhookService.WebhookSettings("http://127.0.0.1:9/h", List.of("run.completed"), null, null))
         .webhook().webhookId();
     keyId = api.account().issueKey(acme, "ci").record().keyId();
+    var datasets = new TestApiBeans().datasets();
+    var upload = datasets.register(acme, new DatasetService.NewDataset(DATASET, "csv", DATASET_SHA, (long) CSV.length()));
+    TestApiBeans.PORTS.blobs.put(upload.upload().url().getPath().substring(1), CSV.getBytes(), "text/csv");
+    datasets.validate(acme, DATASET, DATASET_SHA);
   }
 
   record Call(String method, String template, String body) {
@@ -61,15 +70,19 @@ class TenantIsolationTest {
         new Call("POST", "/runs", "{\"suiteId\":\"{suite}\"}"),
         new Call("GET", "/webhooks/{webhook}", null), new Call("PUT", "/webhooks/{webhook}", settings),
         new Call("POST", "/webhooks/{webhook}/test", null), new Call("DELETE", "/webhooks/{webhook}", null),
-        new Call("DELETE", "/api-keys/{key}", null));
+        new Call("DELETE", "/api-keys/{key}", null),
+        new Call("GET", "/datasets/{dataset}", null), new Call("DELETE", "/datasets/{dataset}", null),
+        new Call("GET", "/datasets/{dataset}/versions/" + DATASET_SHA, null),
+        new Call("POST", "/datasets/{dataset}/versions/" + DATASET_SHA + "/validate", null),
+        new Call("DELETE", "/datasets/{dataset}/versions/" + DATASET_SHA, null));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("calls")
   void anotherTenantsIdAnswersExactlyLikeAMissingOne(Call call) {
     String acmeIds = call.template().replace("{run}", runId).replace("{suite}", suiteId)
-        .replace("{webhook}", webhookId).replace("{key}", keyId);
-    String missingIds = call.template().replaceAll("\\{(run|suite|webhook|key)}", MISSING);
+        .replace("{webhook}", webhookId).replace("{key}", keyId).replace("{dataset}", DATASET);
+    String missingIds = call.template().replaceAll("\\{(run|suite|webhook|key|dataset)}", MISSING);
     String acmeBody = call.body() == null ? null : call.body().replace("{suite}", suiteId);
     String missingBody = call.body() == null ? null : call.body().replace("{suite}", MISSING);
 
@@ -84,13 +97,16 @@ class TenantIsolationTest {
   @Test
   void acmesDataIsStillThereAndAbsentFromBetasLists() {
     assertThat(send(As.member("acme"), "GET", "/runs/" + runId, null).status()).isEqualTo(200);
-    for (String list : List.of("/runs", "/suites", "/webhooks", "/api-keys", "/audit"))
+    assertThat(send(As.member("acme"), "GET", "/datasets/" + DATASET, null).status()).isEqualTo(200);
+    for (String list : List.of("/runs", "/suites", "/webhooks", "/api-keys", "/audit", "/datasets"))
       assertThat(send(INTRUDER, "GET", list, null).body()).as(list)
-          .doesNotContain(runId).doesNotContain(suiteId).doesNotContain(webhookId).doesNotContain(keyId);
+          .doesNotContain(runId).doesNotContain(suiteId).doesNotContain(webhookId).doesNotContain(keyId)
+          .doesNotContain(DATASET);
   }
 
   private static String scrub(String body) {
     return body.replace(runId, "ID").replace(suiteId, "ID").replace(webhookId, "ID").replace(keyId, "ID")
+        .replace(DATASET, "ID")
         .replace(MISSING, "ID");
   }
 

@@ -1,6 +1,7 @@
 package dev.ltb.rest;
 
 import dev.ltb.api.ApiServices;
+import dev.ltb.api.DatasetService;
 import dev.ltb.api.PluginService;
 import dev.ltb.api.UploadUrls;
 import dev.ltb.plugins.bundled.BundledPlugins;
@@ -32,5 +33,16 @@ public class TestApiBeans {
         (key, contentType, validFor) ->
             new UploadUrls.Upload(URI.create("https://uploads.test/" + key), Map.of("Content-Type", contentType)),
         BundledPlugins.precompiled(ChicoryPluginRuntime.builder()).build(), PORTS.audit, PORTS.clock);
+  }
+
+  /** Dataset uploads land in the in-memory blob store too (a test PUTs the file there); the loader is the API's. */
+  @Produces
+  @Singleton
+  DatasetService datasets() {
+    return DatasetService.wire(
+        PORTS.blobs,
+        (key, contentType, validFor) ->
+            new UploadUrls.Upload(URI.create("https://uploads.test/" + key), Map.of("Content-Type", contentType)),
+        PORTS.loader, PORTS.audit, PORTS.clock);
   }
 }

@@ -55,7 +55,7 @@ public final class Access {
         .build();
   }
 
-  /** Listing keys under {@code tenants/} only (a tenant's uploaded plugins), not the whole bucket. */
+  /** Listing keys under {@code tenants/} only (a tenant's uploaded plugins and datasets), not the whole bucket. */
   public static PolicyStatement tenantListing(IBucket bucket) {
     return PolicyStatement.Builder.create()
         .actions(List.of("s3:ListBucket"))

@@ -36,7 +36,9 @@ public final class FunctionsStack extends Stack {
     LtbFunction plan = add(FunctionKind.PLAN, config, code, dataEnv);
     plan.addToPolicy(Access.readWriteItems(data.table()));
     plan.addToPolicy(Access.writeItems(data.eventsTable()));
-    plan.addToPolicy(Access.tenantObjects(data.bucket(), "s3:GetObject"));
+    // reads the stored suite and the tenant's datasets, writes the resolved suite for the workers
+    plan.addToPolicy(Access.tenantObjects(data.bucket(), "s3:GetObject", "s3:PutObject"));
+    plan.addToPolicy(Access.tenantListing(data.bucket())); // tests: dataset://<name> finds the newest ready version
 
     Map<String, String> workerEnv = with(dataEnv, Names.Env.SECRETS_PREFIX, Names.secretsPrefix(stage));
     workerEnv.put(Names.Env.WORKER_MAX_DELIVERIES, Integer.toString(config.shardMaxReceiveCount()));

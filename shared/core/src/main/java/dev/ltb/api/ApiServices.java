@@ -73,7 +73,7 @@ public record ApiServices(
 
   public static ApiServices wire(Ports ports) {
     Guard guard = new Guard(new AuditRecorder(ports.auditLog(), ports.clock()));
-    SuiteTexts texts = new SuiteTexts(ports.loader());
+    SuiteTexts texts = new SuiteTexts(ports.loader(), ports.blobs());
     Idempotency idempotency = new Idempotency(ports.idempotencyKeys(), ports.clock());
     QuotaGuard quota = new QuotaGuard(ports.plans(), ports.runSlots(), ports.usage(), ports.clock());
     return new ApiServices(

@@ -69,7 +69,7 @@ public final class RunService implements RunStarter {
     guard.require(caller, Operation.RUN_START, ResourceRef.collection(RUN));
     Source source = source(caller, request);
     String text = SuiteTexts.withVars(source.text(), source.format(), request.vars());
-    Suite suite = texts.validate(text, source.fileName());
+    Suite suite = texts.validate(text, source.fileName(), caller.tenant());
     RunRef ref = new RunRef(caller.tenant().value(), runId);
     quota.admit(caller.tenant(), runId, suite.itemCount());
     RunHistory history = history(caller);

@@ -84,7 +84,7 @@ public final class SuiteService {
   private StoredSuite build(Caller caller, String suiteId, int version, SuiteText request) {
     if (request == null || request.text() == null) throw ApiException.invalidField("text", "is required");
     String format = SuiteTexts.format(request.format(), request.text());
-    Suite suite = texts.validate(request.text(), suiteId + "." + format);
+    Suite suite = texts.validate(request.text(), suiteId + "." + format, caller.tenant());
     String name = request.name() == null || request.name().isBlank() ? suite.description() : request.name().strip();
     if (name != null && name.length() > MAX_NAME)
       throw ApiException.invalidField("name", "must have at most " + MAX_NAME + " characters");

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ltb.json.Json;
+import dev.ltb.pipeline.BlobStore;
 import dev.ltb.pipeline.SelfContainedSuite;
+import dev.ltb.pipeline.StoredDatasets;
+import dev.ltb.tenancy.TenantId;
 import dev.ltb.suite.Suite;
 import dev.ltb.suite.load.SuiteLoader;
 import dev.ltb.suite.load.SuiteProblem;
@@ -29,9 +32,12 @@ final class SuiteTexts {
   static final int MAX_BYTES = 4 * 1024 * 1024;
 
   private final SuiteLoader loader;
+  private final BlobStore blobs;
 
-  SuiteTexts(SuiteLoader loader) {
+  /** @param blobs where the tenants' datasets are, so a suite naming one is checked against it */
+  SuiteTexts(SuiteLoader loader, BlobStore blobs) {
     this.loader = Objects.requireNonNull(loader, "loader");
+    this.blobs = Objects.requireNonNull(blobs, "blobs");
   }
 
   /** {@code yaml} or {@code json}: the given format, else guessed from the first character. */
@@ -45,14 +51,14 @@ final class SuiteTexts {
   }
 
   /** The parsed suite, or a 422 problem naming each bad field with its line and column. */
-  Suite validate(String text, String fileName) {
+  Suite validate(String text, String fileName, TenantId tenant) {
     if (text == null || text.isBlank()) throw ApiException.invalidField("suite", "must not be empty");
     if (text.length() > MAX_BYTES)
       throw new ApiException(ProblemType.PAYLOAD_TOO_LARGE, "a suite may have at most " + MAX_BYTES + " bytes");
     List<SuiteProblem> references = SelfContainedSuite.problems(text, fileName);
     try {
       if (!references.isEmpty()) throw new SuiteValidationException(references);
-      return loader.parse(text, fileName, NO_FILES);
+      return loader.withDatasets(new StoredDatasets(blobs, tenant.value())).parse(text, fileName, NO_FILES);
     } catch (SuiteValidationException e) {
       throw new ApiException(Problems.suite(e));
     }

@@ -21,8 +21,8 @@ import java.util.stream.IntStream;
 
 /**
  * First step of a distributed run: loads the suite the user stored, validates it with the same loader and
- * JSON Schema as {@code ltb run}, plans it with the same {@link Planner}, stores the resolved suite for the
- * workers, marks the run RUNNING with its totals and returns the shard indices for the Map state.
+ * JSON Schema as {@code ltb run}, reads the tenant's datasets it names ({@code dataset://}, pinning the version read),
+ * plans it with the same {@link Planner}, stores the resolved suite for the workers, marks the run RUNNING with its totals and returns the shard indices for the Map state.
  *
  * <p>A suite that cannot run leaves the run FAILED with the validator's message and throws {@link
  * SuiteRejectedException}; nothing is planned and no provider is called. Running the step again for the same
@@ -113,7 +113,9 @@ public final class PlanStep {
     List<SuiteProblem> references = SelfContainedSuite.problems(text, fileName);
     if (!references.isEmpty()) throw reject(run, history, existing, "", fileName, new SuiteValidationException(references).getMessage());
     try {
-      return loaders.apply(run.tenantId()).parse(text, fileName, NO_FILES);
+      return loaders.apply(run.tenantId())
+          .withDatasets(new StoredDatasets(blobs, run.tenantId()))
+          .parse(text, fileName, NO_FILES);
     } catch (SuiteValidationException e) {
       throw reject(run, history, existing, "", fileName, e.getMessage());
     }

@@ -4,8 +4,15 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ltb.dataset.Dataset;
+import dev.ltb.dataset.DatasetException;
+import dev.ltb.dataset.DatasetFormat;
+import dev.ltb.dataset.DatasetRef;
+import dev.ltb.dataset.DatasetVersion;
+import dev.ltb.dataset.TenantDatasets;
 import dev.ltb.evaluator.derived.DerivedMetrics;
 import dev.ltb.json.Json;
+import dev.ltb.suite.DatasetPin;
 import dev.ltb.suite.PluginSpec;
 import dev.ltb.suite.Prompt;
 import dev.ltb.suite.ProviderSpec;
@@ -27,6 +34,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -51,8 +59,11 @@ final class LoadSession {
   private final VocabularyCheck check;
   private final PluginChecks plugins;
   private final CsvTests csv;
+  private final TenantDatasets datasets;
+  private final List<DatasetPin> datasetPins = new ArrayList<>();
 
-  LoadSession(SuiteVocabulary vocabulary, String sourceName, Path baseDir) {
+  LoadSession(SuiteVocabulary vocabulary, TenantDatasets datasets, String sourceName, Path baseDir) {
+    this.datasets = datasets;
     this.sourceName = sourceName;
     this.baseDir = baseDir.toAbsolutePath().normalize();
     this.check = new VocabularyCheck(vocabulary, problems);
@@ -101,7 +112,17 @@ final class LoadSession {
         SuiteAssembler.options(options),
         sourceName,
         SuiteAssembler.derivedMetrics(root.get("derivedMetrics")),
-        pluginSpecs);
+        pluginSpecs,
+        datasetPins);
+  }
+
+  /** The number of tests in one tests file's text, or the failure listing its problems. */
+  int countTests(String name, DatasetFormat format, String text) {
+    List<NodeRef> tests = new ArrayList<>();
+    SourceDocument none = new SourceDocument(name, null, null);
+    readTests(none, FieldPath.ROOT, name, null, format.extension(), text, tests);
+    if (!problems.isEmpty()) throw failure();
+    return tests.size();
   }
 
   /** Expressions that do not parse are reported where they are written, before anything runs. */
@@ -431,6 +452,10 @@ final class LoadSession {
 
   private List<NodeRef> loadTestFiles(SourceDocument document, FieldPath path, String ref) {
     List<NodeRef> refs = new ArrayList<>();
+    if (DatasetRef.isReference(ref)) {
+      loadDataset(document, path, ref, refs);
+      return refs;
+    }
     if (!ref.startsWith(FILE)) return refs;
     for (Path file : resolve(document, path, ref)) {
       String extension = extension(file);
@@ -441,25 +466,58 @@ final class LoadSession {
       }
       String text = readReferenced(document, path, file);
       if (text == null) continue;
-      String name = displayName(file);
-      SourceDocument loaded =
-          extension.equals("csv")
-              ? csv.read(name, file, text, problems)
-              : TreeReader.read(name, file, text, Format.of(file.toString()), problems);
-      if (loaded == null) continue;
-      if (loaded.root() == null) {
-        problems.add(new SuiteProblem(name, 1, 1, "", "the file is empty; it must hold a list of tests"));
-        continue;
-      }
-      problems.addAll(SuiteSchema.validate(loaded, SuiteSchema.Part.TEST_LIST));
-      if (!loaded.root().isArray()) continue;
-      for (int i = 0; i < loaded.root().size(); i++) {
-        FieldPath testPath = FieldPath.ROOT.index(i);
-        check.checkTest(loaded, testPath, loaded.root().get(i));
-        refs.add(new NodeRef(loaded, testPath, loaded.root().get(i)));
-      }
+      readTests(document, path, displayName(file), file, extension, text, refs);
     }
     return refs;
+  }
+
+  /** An uploaded dataset's tests, read as its file would be; the version read is pinned in the suite. */
+  private void loadDataset(SourceDocument document, FieldPath path, String ref, List<NodeRef> refs) {
+    DatasetRef parsed;
+    Optional<Dataset> found;
+    try {
+      parsed = DatasetRef.parse(ref);
+      found = datasets.find(parsed);
+    } catch (IllegalArgumentException | DatasetException e) {
+      problems.add(document.problem(path, e.getMessage()));
+      return;
+    }
+    if (found.isEmpty()) {
+      problems.add(
+          document.problem(
+              path,
+              "no ready dataset " + (parsed.pinned() ? parsed.toString() : parsed.name())
+                  + ": upload it (POST /datasets, then PUT the file and validate it) or check the name and sha256"
+                  + " (GET /datasets/" + parsed.name() + " lists its versions)"));
+      return;
+    }
+    DatasetVersion version = found.get().version();
+    String name = "dataset " + parsed.name() + "@" + version.sha256().substring(0, 12);
+    int before = refs.size();
+    readTests(document, path, name, null, version.format().extension(), found.get().text(), refs);
+    datasetPins.add(new DatasetPin(ref, version.name(), version.sha256(), refs.size() - before));
+  }
+
+  /** Adds the tests of one tests file's text (CSV, JSON Lines, JSON or YAML, by {@code extension}) to {@code refs}. */
+  private void readTests(
+      SourceDocument document, FieldPath path, String name, Path file, String extension, String text,
+      List<NodeRef> refs) {
+    SourceDocument loaded =
+        extension.equals("csv")
+            ? csv.read(name, file, text, problems)
+            : TreeReader.read(name, file, text, Format.of(name + "." + extension), problems);
+    if (loaded == null) return;
+    if (loaded.root() == null) {
+      problems.add(new SuiteProblem(name, 1, 1, "", "the file is empty; it must hold a list of tests"));
+      return;
+    }
+    problems.addAll(SuiteSchema.validate(loaded, SuiteSchema.Part.TEST_LIST));
+    if (!loaded.root().isArray()) return;
+    for (int i = 0; i < loaded.root().size(); i++) {
+      FieldPath testPath = FieldPath.ROOT.index(i);
+      check.checkTest(loaded, testPath, loaded.root().get(i));
+      refs.add(new NodeRef(loaded, testPath, loaded.root().get(i)));
+    }
   }
 
   private List<ScenarioRef> collectScenarios(SourceDocument document, JsonNode scenarios) {

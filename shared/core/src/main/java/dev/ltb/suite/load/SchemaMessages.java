@@ -97,6 +97,9 @@ final class SchemaMessages {
 
   private static String patternMessage(JsonNode pattern, JsonNode instance, Error error) {
     String regex = pattern == null ? "" : pattern.asText();
+    if (regex.startsWith("^(file|dataset)://"))
+      return "must be a file:// reference such as file://tests.csv, or an uploaded dataset such as"
+          + " dataset://capital-cities, got " + describe(instance);
     if (regex.startsWith("^file://")) return "must be a file:// reference such as file://tests.csv, got " + describe(instance);
     if (regex.startsWith("^plugin:"))
       return "must be plugin:<name> with a kebab-case name (e.g. plugin:strip-think), got " + describe(instance);

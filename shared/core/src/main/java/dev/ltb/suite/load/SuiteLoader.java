@@ -1,5 +1,7 @@
 package dev.ltb.suite.load;
 
+import dev.ltb.dataset.DatasetFormat;
+import dev.ltb.dataset.TenantDatasets;
 import dev.ltb.suite.Suite;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -20,16 +22,31 @@ import java.util.Objects;
 public final class SuiteLoader {
 
   private final SuiteVocabulary vocabulary;
+  private final TenantDatasets datasets;
 
   public SuiteLoader(SuiteVocabulary vocabulary) {
+    this(vocabulary, TenantDatasets.NONE);
+  }
+
+  private SuiteLoader(SuiteVocabulary vocabulary, TenantDatasets datasets) {
     this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
+    this.datasets = Objects.requireNonNull(datasets, "datasets");
   }
 
   /** This loader finding and checking plugins through {@code plugins} (e.g. a tenant's uploaded ones). */
   public SuiteLoader withPlugins(dev.ltb.plugin.PluginSupport plugins) {
     return new SuiteLoader(
         new SuiteVocabulary(
-            vocabulary.assertionTypes(), vocabulary.typesRequiringValue(), vocabulary.providerSupported(), plugins));
+            vocabulary.assertionTypes(), vocabulary.typesRequiringValue(), vocabulary.providerSupported(), plugins),
+        datasets);
+  }
+
+  /**
+   * This loader reading {@code tests: dataset://...} from {@code datasets} (a tenant's uploaded ones); without it a
+   * dataset reference is refused with a message saying to name the file instead.
+   */
+  public SuiteLoader withDatasets(TenantDatasets datasets) {
+    return new SuiteLoader(vocabulary, datasets);
   }
 
   /** Loads {@code file}; references resolve against its directory and messages name it as given. */
@@ -60,7 +77,20 @@ public final class SuiteLoader {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(sourceName, "sourceName");
     Path directory = baseDir == null ? Path.of("") : baseDir;
-    return new LoadSession(vocabulary, sourceName, directory).load(text);
+    return new LoadSession(vocabulary, datasets, sourceName, directory).load(text);
+  }
+
+  /**
+   * Reads a tests file's text as {@code tests: file://...} would (the same readers, schema and vocabulary checks)
+   * without a suite around it: how an uploaded dataset is checked before suites may use it.
+   *
+   * @param name the file as messages name it
+   * @return how many test cases it holds
+   * @throws SuiteValidationException listing every problem, each with its line
+   */
+  public int countTests(String name, DatasetFormat format, String text) {
+    Objects.requireNonNull(text, "text");
+    return new LoadSession(vocabulary, TenantDatasets.NONE, name, Path.of("")).countTests(name, format, text);
   }
 
   /** The JSON Schema every suite is checked against (draft 2020-12), for editors and {@code ltb schema}. */

@@ -3,11 +3,20 @@ package dev.ltb.suite.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.ltb.dataset.Dataset;
+import dev.ltb.dataset.DatasetFormat;
+import dev.ltb.dataset.DatasetRef;
+import dev.ltb.dataset.DatasetVersion;
+import dev.ltb.plugin.ModuleHash;
+import dev.ltb.suite.Suite;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +52,13 @@ class SuiteFormatDocTest {
       // SuiteFormatPluginsDocTest loads them.
       if (!block.language().equals("yaml") || block.marker().startsWith("file:") || block.marker().equals("plugins"))
         continue;
-      if (block.marker().equals("invalid")) {
+      if (block.marker().equals("cloud")) {
+        // dataset:// examples load as the plan step loads them: here the doc's own CSV serves as the dataset
+        Suite suite = TestVocabulary.loader().withDatasets(this::docDataset).parse(block.text(), "suite.yaml", dir);
+        assertThat(suite.datasets()).isNotEmpty();
+        assertThat(suite.tests()).hasSizeGreaterThan(suite.datasets().getFirst().rows());
+        loaded++;
+      } else if (block.marker().equals("invalid")) {
         SuiteValidationException failure =
             catchThrowableOfType(
                 SuiteValidationException.class, () -> TestVocabulary.loader().parse(block.text(), "suite.yaml", dir));
@@ -57,6 +72,20 @@ class SuiteFormatDocTest {
     }
     assertThat(loaded).isGreaterThanOrEqualTo(10);
     assertThat(rejected).isEqualTo(1);
+  }
+
+  /** The doc's {@code cases/<name>.csv}, as the ready dataset {@code <name>}. */
+  private Optional<Dataset> docDataset(DatasetRef ref) {
+    Path file = dir.resolve("cases/" + ref.name() + ".csv");
+    try {
+      String text = Files.readString(file);
+      String sha256 = ModuleHash.sha256(text.getBytes(StandardCharsets.UTF_8));
+      return Optional.of(new Dataset(
+          DatasetVersion.registered(ref.name(), sha256, DatasetFormat.CSV, text.length(), Instant.EPOCH)
+              .ready(0, Instant.EPOCH), text));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   private static List<Block> blocks(List<String> lines) {

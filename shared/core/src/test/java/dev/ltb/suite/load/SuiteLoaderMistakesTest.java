@@ -154,7 +154,8 @@ class SuiteLoaderMistakesTest {
         mistake(
             "tests that are neither a list nor a file reference",
             HEAD + "tests: tests.csv\n",
-            "suite.yaml:3:8: tests: must be a file:// reference such as file://tests.csv, got \"tests.csv\""),
+            "suite.yaml:3:8: tests: must be a file:// reference such as file://tests.csv, or an uploaded dataset such as"
+                + " dataset://capital-cities, got \"tests.csv\""),
         mistake(
             "unresolvable assertion template",
             HEAD
