@@ -67,11 +67,13 @@ public class AccountResource {
   @GET
   @Path("usage")
   @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-  @Operation(summary = "Daily usage", description = "One entry per day in [from, to]; CSV with format=csv or Accept: text/csv.")
+  @Operation(operationId = "getUsage", summary = "Daily usage",
+      description = "One entry per day in [from, to]; CSV with format=csv or Accept: text/csv.")
   @Parameter(ref = ApiDoc.IF_NONE_MATCH)
   @APIResponse(responseCode = "200", description = "OK; the JSON answer has a strong ETag.",
       headers = @Header(ref = ApiDoc.ETAG), content = {
-          @Content(mediaType = ApiDoc.JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = DailyUsage.class)),
+          @Content(mediaType = ApiDoc.JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = DailyUsage.class)),
           @Content(mediaType = ApiDoc.CSV, schema = @Schema(type = SchemaType.STRING,
               description = "A header line, then one line per day."))})
   @APIResponse(responseCode = "304", ref = ApiDoc.NOT_MODIFIED)
@@ -92,7 +94,8 @@ public class AccountResource {
 
   @GET
   @Path("audit")
-  @Operation(summary = "The audit trail", description = "Who did what, newest first; denials included.")
+  @Operation(operationId = "listAudit", summary = "The audit trail",
+      description = "Who did what, newest first; denials included.")
   @Parameter(ref = ApiDoc.IF_NONE_MATCH)
   @APIResponse(responseCode = "200", description = ApiDoc.ETAG_OK, headers = @Header(ref = ApiDoc.ETAG),
       content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = PageBodies.AuditPage.class)))
@@ -115,10 +118,12 @@ public class AccountResource {
 
   @GET
   @Path("api-keys")
-  @Operation(summary = "List the tenant's API keys", description = "Never a key or its hash.")
+  @Operation(operationId = "listApiKeys", summary = "List the tenant's API keys",
+      description = "Never a key or its hash.")
   @Parameter(ref = ApiDoc.IF_NONE_MATCH)
   @APIResponse(responseCode = "200", description = ApiDoc.ETAG_OK, headers = @Header(ref = ApiDoc.ETAG),
-      content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ApiKeyView.class)))
+      content = @Content(mediaType = ApiDoc.JSON,
+          schema = @Schema(type = SchemaType.ARRAY, implementation = ApiKeyView.class)))
   @APIResponse(responseCode = "304", ref = ApiDoc.NOT_MODIFIED)
   public Response keys() {
     List<ApiKeyView> keys = api.account().keys(Callers.from(context)).stream().map(ApiKeyView::of).toList();
@@ -128,15 +133,18 @@ public class AccountResource {
   @POST
   @Path("api-keys")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Issue an API key", description = "The secret key is in this answer only.")
-  @RequestBody(required = true, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = NewKey.class)))
+  @Operation(operationId = "issueApiKey", summary = "Issue an API key",
+      description = "The secret key is in this answer only.")
+  @RequestBody(required = true,
+      content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = NewKey.class)))
   @APIResponse(responseCode = "201", description = ApiDoc.CREATED_REPLAYED, headers = @Header(ref = ApiDoc.REPLAYED),
       content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = IssuedKeyView.class)))
   @APIResponse(responseCode = "400", ref = ApiDoc.INVALID_REQUEST)
   @APIResponse(responseCode = "413", ref = ApiDoc.PAYLOAD_TOO_LARGE)
   @APIResponse(responseCode = "415", ref = ApiDoc.UNSUPPORTED_MEDIA_TYPE)
   @APIResponse(responseCode = "422", ref = ApiDoc.UNPROCESSABLE)
-  public Response issue(@Parameter(ref = ApiDoc.IDEMPOTENCY_KEY) @HeaderParam(Replies.IDEMPOTENCY_KEY) String key, @Parameter(hidden = true) byte[] body) {
+  public Response issue(@Parameter(ref = ApiDoc.IDEMPOTENCY_KEY) @HeaderParam(Replies.IDEMPOTENCY_KEY) String key,
+      @Parameter(hidden = true) byte[] body) {
     Caller caller = Callers.from(context);
     return Replies.post(api.idempotency(), caller, key, "POST /api-keys", body, 201,
         () -> IssuedKeyView.of(api.account().issueKey(caller, Bodies.read(body, NewKey.class).name())));
@@ -144,7 +152,7 @@ public class AccountResource {
 
   @DELETE
   @Path("api-keys/{keyId}")
-  @Operation(summary = "Revoke an API key")
+  @Operation(operationId = "revokeApiKey", summary = "Revoke an API key")
   @APIResponse(responseCode = "204", ref = ApiDoc.NO_CONTENT)
   @APIResponse(responseCode = "400", ref = ApiDoc.INVALID_REQUEST)
   @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)

@@ -37,12 +37,16 @@ final class ApiDoc {
   static final String CURSOR = "cursor";
   static final String LIMIT = "limit";
 
+  /** The security scheme: {@code Authorization: Bearer <API key or ID token>}. */
+  static final String BEARER = "bearer";
+
   /** The schema every problem answer has. */
   static final String PROBLEM = "Problem";
 
   static final String CREATED_REPLAYED =
       "Created. A retry with the same Idempotency-Key and body gets this answer again, with Idempotent-Replayed: true.";
-  static final String ETAG_OK = "OK, with a strong ETag; send it back in If-None-Match to get 304 while it is unchanged.";
+  static final String ETAG_OK =
+      "OK, with a strong ETag; send it back in If-None-Match to get 304 while it is unchanged.";
 
   private ApiDoc() {}
 }

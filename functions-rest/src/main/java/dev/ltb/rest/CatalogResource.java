@@ -46,15 +46,18 @@ public class CatalogResource {
   @Context AwsProxyRequestContext context;
   @Context Request request;
 
-  private static final String CREDENTIAL = "The credential's name, an environment variable name such as OPENAI_API_KEY.";
+  private static final String CREDENTIAL =
+      "The credential's name, an environment variable name such as OPENAI_API_KEY.";
 
   @GET
   @Path("providers")
   @Tag(name = "Providers")
-  @Operation(summary = "The provider catalogue", description = "Every provider prefix, its id format and config keys.")
+  @Operation(operationId = "listProviders", summary = "The provider catalogue",
+      description = "Every provider prefix, its id format and config keys.")
   @Parameter(ref = ApiDoc.IF_NONE_MATCH)
   @APIResponse(responseCode = "200", description = ApiDoc.ETAG_OK, headers = @Header(ref = ApiDoc.ETAG),
-      content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ProviderDescriptor.class)))
+      content = @Content(mediaType = ApiDoc.JSON,
+          schema = @Schema(type = SchemaType.ARRAY, implementation = ProviderDescriptor.class)))
   @APIResponse(responseCode = "304", ref = ApiDoc.NOT_MODIFIED)
   public Response providers() {
     return Replies.get(request, api.credentials().providers(Callers.from(context)));
@@ -64,10 +67,12 @@ public class CatalogResource {
   @GET
   @Path("credentials")
   @Tag(name = "Providers")
-  @Operation(summary = "List provider credentials", description = "Names and dates of those that are set; never a value.")
+  @Operation(operationId = "listCredentials", summary = "List provider credentials",
+      description = "Names and dates of those that are set; never a value.")
   @Parameter(ref = ApiDoc.IF_NONE_MATCH)
   @APIResponse(responseCode = "200", description = ApiDoc.ETAG_OK, headers = @Header(ref = ApiDoc.ETAG),
-      content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ProviderCredentialStore.Info.class)))
+      content = @Content(mediaType = ApiDoc.JSON,
+          schema = @Schema(type = SchemaType.ARRAY, implementation = ProviderCredentialStore.Info.class)))
   @APIResponse(responseCode = "304", ref = ApiDoc.NOT_MODIFIED)
   public Response credentials() {
     return Replies.get(request, api.credentials().credentials(Callers.from(context)));
@@ -77,13 +82,16 @@ public class CatalogResource {
   @Path("credentials/{name}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Tag(name = "Providers")
-  @Operation(summary = "Set a provider credential", description = "Write-only: listed by name and date, never read back.")
-  @RequestBody(required = true, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = CredentialValue.class)))
+  @Operation(operationId = "putCredential", summary = "Set a provider credential",
+      description = "Write-only: listed by name and date, never read back.")
+  @RequestBody(required = true,
+      content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = CredentialValue.class)))
   @APIResponse(responseCode = "204", ref = ApiDoc.NO_CONTENT)
   @APIResponse(responseCode = "400", ref = ApiDoc.INVALID_REQUEST)
   @APIResponse(responseCode = "413", ref = ApiDoc.PAYLOAD_TOO_LARGE)
   @APIResponse(responseCode = "415", ref = ApiDoc.UNSUPPORTED_MEDIA_TYPE)
-  public Response putCredential(@Parameter(description = CREDENTIAL) @PathParam("name") String name, @Parameter(hidden = true) byte[] body) {
+  public Response putCredential(@Parameter(description = CREDENTIAL) @PathParam("name") String name,
+      @Parameter(hidden = true) byte[] body) {
     Caller caller = Callers.from(context);
     api.credentials().put(caller, name, Bodies.read(body, CredentialValue.class).value());
     return Response.noContent().build();
@@ -92,7 +100,7 @@ public class CatalogResource {
   @DELETE
   @Path("credentials/{name}")
   @Tag(name = "Providers")
-  @Operation(summary = "Delete a provider credential")
+  @Operation(operationId = "deleteCredential", summary = "Delete a provider credential")
   @APIResponse(responseCode = "204", ref = ApiDoc.NO_CONTENT)
   @APIResponse(responseCode = "400", ref = ApiDoc.INVALID_REQUEST)
   @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
@@ -104,7 +112,8 @@ public class CatalogResource {
   @GET
   @Path("compare")
   @Tag(name = "Runs")
-  @Operation(summary = "Compare two runs", description = "Per-provider deltas of pass rate and score, with paired significance tests.")
+  @Operation(operationId = "compareRuns", summary = "Compare two runs",
+      description = "Per-provider deltas of pass rate and score, with paired significance tests.")
   @Parameter(ref = ApiDoc.IF_NONE_MATCH)
   @APIResponse(responseCode = "200", description = ApiDoc.ETAG_OK, headers = @Header(ref = ApiDoc.ETAG),
       content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = RunComparison.class)))
@@ -121,7 +130,7 @@ public class CatalogResource {
   @GET
   @Path("health")
   @Tag(name = "Health")
-  @Operation(summary = "Liveness", description = "No authentication.")
+  @Operation(operationId = "health", summary = "Liveness", description = "No authentication.")
   @APIResponse(responseCode = "200", description = "The app is up.",
       content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = Health.class)))
   public Response health() {

@@ -47,27 +47,30 @@ public class PluginsResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Register a plugin version", description = "From its plugin.json with sha256; the answer says where to PUT the module (a presigned URL) and what a suite writes to use it.")
+  @Operation(operationId = "registerPlugin", summary = "Register a plugin version",
+      description = "From its plugin.json with sha256; the answer says where to PUT the module (a presigned "
+          + "URL) and what a suite writes to use it.")
   @RequestBody(required = true, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(type = SchemaType.OBJECT,
       description = "The plugin's plugin.json (docs/plugins.md), with sha256 set to the module's SHA-256.")))
   @APIResponse(responseCode = "201", description = ApiDoc.CREATED_REPLAYED, headers = @Header(ref = ApiDoc.REPLAYED),
       content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = PluginService.PluginUpload.class)))
   @APIResponse(responseCode = "400", ref = ApiDoc.INVALID_REQUEST)
-  @APIResponse(responseCode = "409", ref = ApiDoc.CONFLICT)
   @APIResponse(responseCode = "413", ref = ApiDoc.PAYLOAD_TOO_LARGE)
   @APIResponse(responseCode = "415", ref = ApiDoc.UNSUPPORTED_MEDIA_TYPE)
   @APIResponse(responseCode = "422", ref = ApiDoc.UNPROCESSABLE)
-  public Response register(@Parameter(ref = ApiDoc.IDEMPOTENCY_KEY) @HeaderParam(Replies.IDEMPOTENCY_KEY) String key, @Parameter(hidden = true) byte[] body) {
+  public Response register(@Parameter(ref = ApiDoc.IDEMPOTENCY_KEY) @HeaderParam(Replies.IDEMPOTENCY_KEY) String key,
+      @Parameter(hidden = true) byte[] body) {
     Caller caller = Callers.from(context);
     return Replies.post(api.idempotency(), caller, key, "POST /plugins", body, 201,
         () -> plugins.register(caller, body == null ? null : new String(body, StandardCharsets.UTF_8)));
   }
 
   @GET
-  @Operation(summary = "List the tenant's plugin versions")
+  @Operation(operationId = "listPlugins", summary = "List the tenant's plugin versions")
   @Parameter(ref = ApiDoc.IF_NONE_MATCH)
   @APIResponse(responseCode = "200", description = ApiDoc.ETAG_OK, headers = @Header(ref = ApiDoc.ETAG),
-      content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = PluginService.PluginVersion.class)))
+      content = @Content(mediaType = ApiDoc.JSON,
+          schema = @Schema(type = SchemaType.ARRAY, implementation = PluginService.PluginVersion.class)))
   @APIResponse(responseCode = "304", ref = ApiDoc.NOT_MODIFIED)
   public Response list() {
     return Replies.get(request, plugins.list(Callers.from(context)));
@@ -75,7 +78,8 @@ public class PluginsResource {
 
   @POST
   @Path("/{name}/{sha256}/validate")
-  @Operation(summary = "Validate an uploaded module", description = "Loads it in the sandbox as a run would; valid is false with a problem when it cannot run.")
+  @Operation(operationId = "validatePlugin", summary = "Validate an uploaded module",
+      description = "Loads it in the sandbox as a run would; valid is false with a problem when it cannot run.")
   @APIResponse(responseCode = "200", description = "The verdict.",
       content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = PluginService.PluginCheck.class)))
   @APIResponse(responseCode = "400", ref = ApiDoc.INVALID_REQUEST)
@@ -88,7 +92,7 @@ public class PluginsResource {
 
   @DELETE
   @Path("/{name}/{sha256}")
-  @Operation(summary = "Delete a plugin version")
+  @Operation(operationId = "deletePlugin", summary = "Delete a plugin version")
   @APIResponse(responseCode = "204", ref = ApiDoc.NO_CONTENT)
   @APIResponse(responseCode = "400", ref = ApiDoc.INVALID_REQUEST)
   @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)

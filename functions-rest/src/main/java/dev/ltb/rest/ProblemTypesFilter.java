@@ -5,6 +5,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -19,8 +20,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Completes the generated document from the code, when the app is built: the {@code Problem} schema's {@code type}
  * lists every {@link ProblemType}, each reusable problem answer narrows it to the types of its status, and every
- * operation behind the authorizer (all but {@code /health}) answers 401, 403 and 500 as {@link Callers} and
- * {@link ProblemMapper} do.
+ * operation behind the authorizer (all but {@code /health}, which needs no credential) answers 401, 403 and 500 as
+ * {@link Callers} and {@link ProblemMapper} do.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemTypesFilter implements OASFilter {
@@ -47,7 +48,8 @@ public class ProblemTypesFilter implements OASFilter {
         .enumeration(Arrays.stream(ProblemType.values()).map(t -> (Object) t.uri().toString()).toList());
     STATUS_OF.forEach((name, status) -> narrow(components.getResponses().get(name), status));
     openAPI.getPaths().getPathItems().forEach((path, item) -> {
-      if (!path.equals(PUBLIC_PATH)) operations(item).forEach(ProblemTypesFilter::addCallerProblems);
+      if (path.equals(PUBLIC_PATH)) operations(item).forEach(operation -> operation.setSecurity(List.of()));
+      else operations(item).forEach(ProblemTypesFilter::addCallerProblems);
     });
   }
 
@@ -73,6 +75,7 @@ public class ProblemTypesFilter implements OASFilter {
       if (!responses.hasAPIResponse(code))
         responses.addAPIResponse(code, OASFactory.createAPIResponse().ref(RESPONSES + name));
     }
+    responses.setAPIResponses(new TreeMap<>(responses.getAPIResponses())); // in status order, as readers expect
   }
 
   private static List<Operation> operations(PathItem item) {

@@ -54,7 +54,7 @@ public class RunsResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Start a run",
+  @Operation(operationId = "startRun", summary = "Start a run",
       description = "From a stored suite (suiteId, optionally suiteVersion) or an inline suite text in YAML or JSON "
           + "(suite, format), never both. The suite is validated and the plan's quota checked before anything runs.")
   @RequestBody(required = true, content = @Content(mediaType = ApiDoc.JSON,
@@ -75,7 +75,8 @@ public class RunsResource {
   }
 
   @GET
-  @Operation(summary = "List runs", description = "Newest first, over the 1,000 most recent runs.")
+  @Operation(operationId = "listRuns", summary = "List runs",
+      description = "Newest first, over the 1,000 most recent runs.")
   @Parameter(ref = ApiDoc.IF_NONE_MATCH)
   @APIResponse(responseCode = "200", description = ApiDoc.ETAG_OK, headers = @Header(ref = ApiDoc.ETAG),
       content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = PageBodies.RunPage.class)))
@@ -88,12 +89,14 @@ public class RunsResource {
           enumeration = {"queued", "running", "completed", "partial", "failed", "cancelled"}))
       @QueryParam("status") String status) {
     Caller caller = Callers.from(context);
-    return Replies.get(request, PageBodies.RunPage.of(api.runs().list(caller, status(status), Pages.of(limit, cursor))));
+    return Replies.get(request,
+        PageBodies.RunPage.of(api.runs().list(caller, status(status), Pages.of(limit, cursor))));
   }
 
   @GET
   @Path("/{runId}")
-  @Operation(summary = "Get a run", description = "Its state and totals; the summary and results have their own calls.")
+  @Operation(operationId = "getRun", summary = "Get a run",
+      description = "Its state and totals; the summary and results have their own calls.")
   @Parameter(ref = ApiDoc.IF_NONE_MATCH)
   @APIResponse(responseCode = "200", description = ApiDoc.ETAG_OK, headers = @Header(ref = ApiDoc.ETAG),
       content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = RunView.class)))
@@ -106,7 +109,8 @@ public class RunsResource {
 
   @DELETE
   @Path("/{runId}")
-  @Operation(summary = "Delete an ended run", description = "With its results, summary and report.")
+  @Operation(operationId = "deleteRun", summary = "Delete an ended run",
+      description = "With its results, summary and report.")
   @APIResponse(responseCode = "204", ref = ApiDoc.NO_CONTENT)
   @APIResponse(responseCode = "400", ref = ApiDoc.INVALID_REQUEST)
   @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
@@ -118,7 +122,8 @@ public class RunsResource {
 
   @POST
   @Path("/{runId}/cancel")
-  @Operation(summary = "Cancel a run", description = "Stops a queued or running run; an ended run is answered as is.")
+  @Operation(operationId = "cancelRun", summary = "Cancel a run",
+      description = "Stops a queued or running run; an ended run is answered as is.")
   @APIResponse(responseCode = "200", description = "The run after the cancellation.",
       content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = RunView.class)))
   @APIResponse(responseCode = "400", ref = ApiDoc.INVALID_REQUEST)
@@ -130,7 +135,8 @@ public class RunsResource {
 
   @GET
   @Path("/{runId}/results")
-  @Operation(summary = "List a run's results", description = "One per work item, in item order, as they arrive.")
+  @Operation(operationId = "listResults", summary = "List a run's results",
+      description = "One per work item, in item order, as they arrive.")
   @Parameter(ref = ApiDoc.IF_NONE_MATCH)
   @APIResponse(responseCode = "200", description = ApiDoc.ETAG_OK, headers = @Header(ref = ApiDoc.ETAG),
       content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = PageBodies.ResultPage.class)))
@@ -152,7 +158,7 @@ public class RunsResource {
 
   @GET
   @Path("/{runId}/summary")
-  @Operation(summary = "Get a run's summary",
+  @Operation(operationId = "getSummary", summary = "Get a run's summary",
       description = "Pass rates, scores, latency, tokens and cost per provider and prompt; 409 summary-not-ready "
           + "until the run is aggregated.")
   @Parameter(ref = ApiDoc.IF_NONE_MATCH)
@@ -170,7 +176,8 @@ public class RunsResource {
   @GET
   @Path("/{runId}/report")
   @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
-  @Operation(summary = "Get a run's report", description = "Streamed; JSON or HTML by the Accept header.")
+  @Operation(operationId = "getReport", summary = "Get a run's report",
+      description = "Streamed; JSON or HTML by the Accept header.")
   @APIResponse(responseCode = "200", description = "The report.", content = {
       @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = JsonReportShape.class)),
       @Content(mediaType = ApiDoc.HTML, schema = @Schema(type = SchemaType.STRING,

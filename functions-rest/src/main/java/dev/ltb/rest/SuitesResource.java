@@ -49,7 +49,7 @@ public class SuitesResource {
 
   @POST
   @Consumes({MediaType.APPLICATION_JSON, SuiteBodies.YAML, SuiteBodies.X_YAML, SuiteBodies.TEXT_YAML})
-  @Operation(summary = "Store a suite",
+  @Operation(operationId = "createSuite", summary = "Store a suite",
       description = "Validated like ltb validate (a bad suite is a 422 naming file, line and field; nothing is "
           + "stored); it becomes version 1 of a new suite.")
   @RequestBody(required = true, content = {
@@ -73,7 +73,8 @@ public class SuitesResource {
   }
 
   @GET
-  @Operation(summary = "List suites", description = "The latest version of each, without its text.")
+  @Operation(operationId = "listSuites", summary = "List suites",
+      description = "The latest version of each, without its text.")
   @Parameter(ref = ApiDoc.IF_NONE_MATCH)
   @APIResponse(responseCode = "200", description = ApiDoc.ETAG_OK, headers = @Header(ref = ApiDoc.ETAG),
       content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = PageBodies.SuitePage.class)))
@@ -87,7 +88,8 @@ public class SuitesResource {
 
   @GET
   @Path("/{suiteId}")
-  @Operation(summary = "Get a suite", description = "The latest version, or the one named by version; with its text.")
+  @Operation(operationId = "getSuite", summary = "Get a suite",
+      description = "The latest version, or the one named by version; with its text.")
   @Parameter(ref = ApiDoc.IF_NONE_MATCH)
   @APIResponse(responseCode = "200", description = ApiDoc.ETAG_OK, headers = @Header(ref = ApiDoc.ETAG),
       content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = StoredSuite.class)))
@@ -103,7 +105,7 @@ public class SuitesResource {
   @POST
   @Path("/{suiteId}/versions")
   @Consumes({MediaType.APPLICATION_JSON, SuiteBodies.YAML, SuiteBodies.X_YAML, SuiteBodies.TEXT_YAML})
-  @Operation(summary = "Add a version",
+  @Operation(operationId = "addSuiteVersion", summary = "Add a version",
       description = "Validated like a new suite; keeps the latest version's name unless one is given.")
   @RequestBody(required = true, content = {
       @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = SuiteService.SuiteText.class)),
@@ -129,7 +131,7 @@ public class SuitesResource {
 
   @GET
   @Path("/{suiteId}/versions/{version}")
-  @Operation(summary = "Get a version of a suite")
+  @Operation(operationId = "getSuiteVersion", summary = "Get a version of a suite")
   @Parameter(ref = ApiDoc.IF_NONE_MATCH)
   @APIResponse(responseCode = "200", description = ApiDoc.ETAG_OK, headers = @Header(ref = ApiDoc.ETAG),
       content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = StoredSuite.class)))
@@ -143,7 +145,8 @@ public class SuitesResource {
 
   @DELETE
   @Path("/{suiteId}")
-  @Operation(summary = "Delete a suite", description = "All its versions; runs started from it keep their copy.")
+  @Operation(operationId = "deleteSuite", summary = "Delete a suite",
+      description = "All its versions; runs started from it keep their copy.")
   @APIResponse(responseCode = "204", ref = ApiDoc.NO_CONTENT)
   @APIResponse(responseCode = "400", ref = ApiDoc.INVALID_REQUEST)
   @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)

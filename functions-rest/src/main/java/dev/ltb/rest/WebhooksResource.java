@@ -44,25 +44,30 @@ public class WebhooksResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Create a webhook", description = "The answer carries the signing secret, shown only here.")
-  @RequestBody(required = true, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = WebhookService.WebhookSettings.class)))
+  @Operation(operationId = "createWebhook", summary = "Create a webhook",
+      description = "The answer carries the signing secret, shown only here.")
+  @RequestBody(required = true,
+      content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = WebhookService.WebhookSettings.class)))
   @APIResponse(responseCode = "201", description = ApiDoc.CREATED_REPLAYED, headers = @Header(ref = ApiDoc.REPLAYED),
-      content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = WebhookService.CreatedWebhook.class)))
+      content = @Content(mediaType = ApiDoc.JSON,
+          schema = @Schema(implementation = WebhookService.CreatedWebhook.class)))
   @APIResponse(responseCode = "400", ref = ApiDoc.INVALID_REQUEST)
   @APIResponse(responseCode = "413", ref = ApiDoc.PAYLOAD_TOO_LARGE)
   @APIResponse(responseCode = "415", ref = ApiDoc.UNSUPPORTED_MEDIA_TYPE)
   @APIResponse(responseCode = "422", ref = ApiDoc.UNPROCESSABLE)
-  public Response create(@Parameter(ref = ApiDoc.IDEMPOTENCY_KEY) @HeaderParam(Replies.IDEMPOTENCY_KEY) String key, @Parameter(hidden = true) byte[] body) {
+  public Response create(@Parameter(ref = ApiDoc.IDEMPOTENCY_KEY) @HeaderParam(Replies.IDEMPOTENCY_KEY) String key,
+      @Parameter(hidden = true) byte[] body) {
     Caller caller = Callers.from(context);
     return Replies.post(api.idempotency(), caller, key, "POST /webhooks", body, 201,
         () -> api.webhooks().create(caller, Bodies.read(body, WebhookService.WebhookSettings.class)));
   }
 
   @GET
-  @Operation(summary = "List the tenant's webhooks")
+  @Operation(operationId = "listWebhooks", summary = "List the tenant's webhooks")
   @Parameter(ref = ApiDoc.IF_NONE_MATCH)
   @APIResponse(responseCode = "200", description = ApiDoc.ETAG_OK, headers = @Header(ref = ApiDoc.ETAG),
-      content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = WebhookSubscription.class)))
+      content = @Content(mediaType = ApiDoc.JSON,
+          schema = @Schema(type = SchemaType.ARRAY, implementation = WebhookSubscription.class)))
   @APIResponse(responseCode = "304", ref = ApiDoc.NOT_MODIFIED)
   public Response list() {
     return Replies.get(request, api.webhooks().list(Callers.from(context)));
@@ -70,7 +75,7 @@ public class WebhooksResource {
 
   @GET
   @Path("/{webhookId}")
-  @Operation(summary = "Get a webhook")
+  @Operation(operationId = "getWebhook", summary = "Get a webhook")
   @Parameter(ref = ApiDoc.IF_NONE_MATCH)
   @APIResponse(responseCode = "200", description = ApiDoc.ETAG_OK, headers = @Header(ref = ApiDoc.ETAG),
       content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = WebhookSubscription.class)))
@@ -84,8 +89,10 @@ public class WebhooksResource {
   @PUT
   @Path("/{webhookId}")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Replace a webhook's settings", description = "The signing secret stays.")
-  @RequestBody(required = true, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = WebhookService.WebhookSettings.class)))
+  @Operation(operationId = "updateWebhook", summary = "Replace a webhook's settings",
+      description = "The signing secret stays.")
+  @RequestBody(required = true,
+      content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = WebhookService.WebhookSettings.class)))
   @APIResponse(responseCode = "200", description = "The webhook as stored.",
       content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = WebhookSubscription.class)))
   @APIResponse(responseCode = "400", ref = ApiDoc.INVALID_REQUEST)
@@ -101,7 +108,7 @@ public class WebhooksResource {
 
   @DELETE
   @Path("/{webhookId}")
-  @Operation(summary = "Delete a webhook")
+  @Operation(operationId = "deleteWebhook", summary = "Delete a webhook")
   @APIResponse(responseCode = "204", ref = ApiDoc.NO_CONTENT)
   @APIResponse(responseCode = "400", ref = ApiDoc.INVALID_REQUEST)
   @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
@@ -112,7 +119,8 @@ public class WebhooksResource {
 
   @POST
   @Path("/{webhookId}/test")
-  @Operation(summary = "Send a test delivery", description = "A signed webhook.test event, delivered now; the answer says how it went.")
+  @Operation(operationId = "testWebhook", summary = "Send a test delivery",
+      description = "A signed webhook.test event, delivered now; the answer says how it went.")
   @APIResponse(responseCode = "200", description = "The delivery attempt.",
       content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = DeliveryAttempt.class)))
   @APIResponse(responseCode = "400", ref = ApiDoc.INVALID_REQUEST)

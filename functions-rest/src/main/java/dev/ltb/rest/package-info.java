@@ -6,7 +6,27 @@
  */
 @OpenAPIDefinition(
     info = @Info(title = "LLM Test Bench REST API", version = "1"),
+    servers = @Server(url = "https://{restApiId}.execute-api.{region}.amazonaws.com/{stage}",
+        description = "The stack's RestApiUrl output.",
+        variables = {
+          @ServerVariable(name = "restApiId", defaultValue = "abc123"),
+          @ServerVariable(name = "region", defaultValue = "eu-west-1"),
+          @ServerVariable(name = "stage", defaultValue = "prod")
+        }),
+    security = @SecurityRequirement(name = ApiDoc.BEARER),
+    tags = {
+      @Tag(name = "Runs", description = "Start, follow, compare and clean up benchmark runs; results, summary, report."),
+      @Tag(name = "Suites", description = "Stored, versioned suites (YAML or JSON), validated when stored."),
+      @Tag(name = "Plugins", description = "The tenant's WASM plugins: register, upload, validate."),
+      @Tag(name = "Webhooks", description = "Outbound webhooks, signed, with test deliveries."),
+      @Tag(name = "Providers", description = "The provider catalogue and write-only provider credentials."),
+      @Tag(name = "Account", description = "Usage, audit trail and API keys."),
+      @Tag(name = "Health", description = "Liveness, without authentication.")
+    },
     components = @Components(
+        securitySchemes = @SecurityScheme(securitySchemeName = ApiDoc.BEARER, type = SecuritySchemeType.HTTP,
+            scheme = "bearer",
+            description = "A tenant API key (ltb_...) or a Cognito ID token, checked by the API's Lambda authorizer."),
         responses = {
           @APIResponse(name = ApiDoc.NOT_MODIFIED,
               description = "Not Modified: the If-None-Match tag is current; no body.",
@@ -85,4 +105,10 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.servers.Server;
+import org.eclipse.microprofile.openapi.annotations.servers.ServerVariable;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
