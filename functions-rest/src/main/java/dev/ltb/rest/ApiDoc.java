@@ -30,6 +30,7 @@ final class ApiDoc {
   /** Reusable headers ({@code #/components/headers/…}). */
   static final String ETAG = "ETag";
   static final String REPLAYED = "Idempotent-Replayed";
+  static final String LOCATION = "Location";
 
   /** Reusable parameters ({@code #/components/parameters/…}), named as sent. */
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";

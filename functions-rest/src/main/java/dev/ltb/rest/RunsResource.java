@@ -59,7 +59,8 @@ public class RunsResource {
           + "(suite, format), never both. The suite is validated and the plan's quota checked before anything runs.")
   @RequestBody(required = true, content = @Content(mediaType = ApiDoc.JSON,
       schema = @Schema(implementation = StartRun.class)))
-  @APIResponse(responseCode = "201", description = ApiDoc.CREATED_REPLAYED, headers = @Header(ref = ApiDoc.REPLAYED),
+  @APIResponse(responseCode = "201", description = ApiDoc.CREATED_REPLAYED,
+      headers = {@Header(ref = ApiDoc.REPLAYED), @Header(ref = ApiDoc.LOCATION)},
       content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = RunView.class)))
   @APIResponse(responseCode = "400", ref = ApiDoc.INVALID_REQUEST)
   @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
@@ -71,7 +72,7 @@ public class RunsResource {
       @Parameter(hidden = true) byte[] body) {
     Caller caller = Callers.from(context);
     return Replies.post(api.idempotency(), caller, key, "POST /runs", body, 201,
-        () -> api.runs().start(caller, Bodies.read(body, StartRun.class)));
+        () -> api.runs().start(caller, Bodies.read(body, StartRun.class)), new Replies.Location("runs", "/runId"));
   }
 
   @GET

@@ -56,7 +56,8 @@ public class SuitesResource {
       @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = SuiteService.SuiteText.class)),
       @Content(mediaType = ApiDoc.YAML, schema = @Schema(type = SchemaType.STRING,
           description = "The suite file itself, as ltb run reads it."))})
-  @APIResponse(responseCode = "201", description = ApiDoc.CREATED_REPLAYED, headers = @Header(ref = ApiDoc.REPLAYED),
+  @APIResponse(responseCode = "201", description = ApiDoc.CREATED_REPLAYED,
+      headers = {@Header(ref = ApiDoc.REPLAYED), @Header(ref = ApiDoc.LOCATION)},
       content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = StoredSuite.class)))
   @APIResponse(responseCode = "400", ref = ApiDoc.INVALID_REQUEST)
   @APIResponse(responseCode = "409", ref = ApiDoc.CONFLICT)
@@ -69,7 +70,8 @@ public class SuitesResource {
       @Parameter(hidden = true) byte[] body) {
     Caller caller = Callers.from(context);
     return Replies.post(api.idempotency(), caller, key, "POST /suites", body, 201,
-        () -> api.suites().create(caller, SuiteBodies.read(body, contentType, name)));
+        () -> api.suites().create(caller, SuiteBodies.read(body, contentType, name)),
+        new Replies.Location("suites", "/suiteId"));
   }
 
   @GET
@@ -111,7 +113,8 @@ public class SuitesResource {
       @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = SuiteService.SuiteText.class)),
       @Content(mediaType = ApiDoc.YAML, schema = @Schema(type = SchemaType.STRING,
           description = "The suite file itself, as ltb run reads it."))})
-  @APIResponse(responseCode = "201", description = ApiDoc.CREATED_REPLAYED, headers = @Header(ref = ApiDoc.REPLAYED),
+  @APIResponse(responseCode = "201", description = ApiDoc.CREATED_REPLAYED,
+      headers = {@Header(ref = ApiDoc.REPLAYED), @Header(ref = ApiDoc.LOCATION)},
       content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = StoredSuite.class)))
   @APIResponse(responseCode = "400", ref = ApiDoc.INVALID_REQUEST)
   @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
@@ -126,7 +129,8 @@ public class SuitesResource {
       @Parameter(hidden = true) byte[] body) {
     Caller caller = Callers.from(context);
     return Replies.post(api.idempotency(), caller, key, "POST /suites/" + suiteId + "/versions", body, 201,
-        () -> api.suites().addVersion(caller, suiteId, SuiteBodies.read(body, contentType, name)));
+        () -> api.suites().addVersion(caller, suiteId, SuiteBodies.read(body, contentType, name)),
+        new Replies.Location("versions", "/version"));
   }
 
   @GET

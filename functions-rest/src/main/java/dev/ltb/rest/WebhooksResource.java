@@ -47,8 +47,10 @@ public class WebhooksResource {
   @Operation(operationId = "createWebhook", summary = "Create a webhook",
       description = "The answer carries the signing secret, shown only here.")
   @RequestBody(required = true,
-      content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = WebhookService.WebhookSettings.class)))
-  @APIResponse(responseCode = "201", description = ApiDoc.CREATED_REPLAYED, headers = @Header(ref = ApiDoc.REPLAYED),
+      content = @Content(mediaType = ApiDoc.JSON,
+          schema = @Schema(implementation = WebhookService.WebhookSettings.class)))
+  @APIResponse(responseCode = "201", description = ApiDoc.CREATED_REPLAYED,
+      headers = {@Header(ref = ApiDoc.REPLAYED), @Header(ref = ApiDoc.LOCATION)},
       content = @Content(mediaType = ApiDoc.JSON,
           schema = @Schema(implementation = WebhookService.CreatedWebhook.class)))
   @APIResponse(responseCode = "400", ref = ApiDoc.INVALID_REQUEST)
@@ -59,7 +61,8 @@ public class WebhooksResource {
       @Parameter(hidden = true) byte[] body) {
     Caller caller = Callers.from(context);
     return Replies.post(api.idempotency(), caller, key, "POST /webhooks", body, 201,
-        () -> api.webhooks().create(caller, Bodies.read(body, WebhookService.WebhookSettings.class)));
+        () -> api.webhooks().create(caller, Bodies.read(body, WebhookService.WebhookSettings.class)),
+        new Replies.Location("webhooks", "/webhook/webhookId"));
   }
 
   @GET
@@ -92,7 +95,8 @@ public class WebhooksResource {
   @Operation(operationId = "updateWebhook", summary = "Replace a webhook's settings",
       description = "The signing secret stays.")
   @RequestBody(required = true,
-      content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = WebhookService.WebhookSettings.class)))
+      content = @Content(mediaType = ApiDoc.JSON,
+          schema = @Schema(implementation = WebhookService.WebhookSettings.class)))
   @APIResponse(responseCode = "200", description = "The webhook as stored.",
       content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = WebhookSubscription.class)))
   @APIResponse(responseCode = "400", ref = ApiDoc.INVALID_REQUEST)

@@ -15,7 +15,7 @@
         }),
     security = @SecurityRequirement(name = ApiDoc.BEARER),
     tags = {
-      @Tag(name = "Runs", description = "Start, follow, compare and clean up benchmark runs; results, summary, report."),
+      @Tag(name = "Runs", description = "Start, follow, compare and delete runs; their results, summary and report."),
       @Tag(name = "Suites", description = "Stored, versioned suites (YAML or JSON), validated when stored."),
       @Tag(name = "Plugins", description = "The tenant's WASM plugins: register, upload, validate."),
       @Tag(name = "Webhooks", description = "Outbound webhooks, signed, with test deliveries."),
@@ -70,6 +70,10 @@
         headers = {
           @Header(name = ApiDoc.ETAG, description = "Strong tag of this representation.",
               schema = @Schema(type = SchemaType.STRING)),
+          @Header(name = ApiDoc.LOCATION, required = true,
+              description = "The created resource, relative to the request's URI so that it keeps the API's stage: "
+                  + "POST /prod/runs answers runs/run-…, which resolves to /prod/runs/run-….",
+              schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
           @Header(name = ApiDoc.REPLAYED,
               description = "\"true\" when this answer is the stored answer of an earlier request with the same "
                   + "Idempotency-Key.",

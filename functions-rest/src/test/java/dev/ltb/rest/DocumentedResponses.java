@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -49,6 +50,13 @@ final class DocumentedResponses {
     JsonNode response =
         document.path("paths").path(pathTemplate).path(method.toLowerCase()).path("responses").path("" + status);
     return resolve(response);
+  }
+
+  /** The headers the response of {@code method path} for {@code status} must carry. */
+  List<String> requiredHeaders(String method, String pathTemplate, int status) {
+    return response(method, pathTemplate, status).path("headers").propertyStream()
+        .filter(header -> resolve(header.getValue()).path("required").asBoolean())
+        .map(Map.Entry::getKey).toList();
   }
 
   /** What is wrong with {@code body} as the documented {@code mediaType} answer; empty when it conforms. */

@@ -45,6 +45,11 @@ class OpenApiConformanceTest {
     Reply started = send(OWNER, "POST", "/runs", body, Map.of("Idempotency-Key", "conform-1"));
     conforms("POST", "/runs", started);
     String runId = started.json().path("runId").asText();
+    assertThat(started.header("Location")).isEqualTo("runs/" + runId);
+    Reply replayed = send(OWNER, "POST", "/runs", body, Map.of("Idempotency-Key", "conform-1"));
+    conforms("POST", "/runs", replayed);
+    assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(replayed.header("Location")).isEqualTo("runs/" + runId);
 
     conforms("GET", "/runs/{runId}", send(OWNER, "GET", "/runs/" + runId, null));
     conforms("GET", "/runs", send(OWNER, "GET", "/runs?limit=1", null));
@@ -75,6 +80,7 @@ class OpenApiConformanceTest {
     assertThat(fromYaml.json().path("name").asText()).isEqualTo("from-yaml");
     assertThat(fromYaml.json().path("format").asText()).isEqualTo("yaml");
     assertThat(fromYaml.json().path("text").asText()).isEqualTo(ApiTestPorts.echoSuite(2));
+    assertThat(fromYaml.header("Location")).isEqualTo("suites/" + fromYaml.json().path("suiteId").asText());
 
     String suiteId = fromYaml.json().path("suiteId").asText();
     Reply second = send(OWNER, "POST", "/suites/" + suiteId + "/versions", ApiTestPorts.echoSuite(3),
@@ -82,6 +88,7 @@ class OpenApiConformanceTest {
     conforms("POST", "/suites/{suiteId}/versions", second);
     assertThat(second.json().path("version").asInt()).isEqualTo(2);
     assertThat(second.json().path("name").asText()).isEqualTo("from-yaml");
+    assertThat(second.header("Location")).isEqualTo("versions/2");
 
     conforms("GET", "/suites", send(OWNER, "GET", "/suites", null));
     conforms("GET", "/suites/{suiteId}/versions/{version}",
@@ -124,6 +131,20 @@ class OpenApiConformanceTest {
     conforms("GET", "/health", send(null, "GET", "/health", null));
   }
 
+  @Test
+  void webhooksAnswerTheirDocumentedBodies() {
+    String settings = "{\"url\": \"http://127.0.0.1:9/hook\", \"events\": [\"run.completed\"]}";
+    Reply created = send(OWNER, "POST", "/webhooks", settings);
+    conforms("POST", "/webhooks", created);
+    String webhookId = created.json().path("webhook").path("webhookId").asText();
+    assertThat(created.header("Location")).isEqualTo("webhooks/" + webhookId);
+    assertThat(created.json().path("secret").asText()).isNotBlank();
+
+    conforms("GET", "/webhooks", send(OWNER, "GET", "/webhooks", null));
+    conforms("PUT", "/webhooks/{webhookId}", send(OWNER, "PUT", "/webhooks/" + webhookId, settings));
+    conforms("POST", "/webhooks", send(OWNER, "POST", "/webhooks", "{\"url\": \"http://127.0.0.1:9/hook\"}"));
+  }
+
   private static String startedRun() {
     try {
       String body = Json.mapper().writeValueAsString(Map.of("suite", ApiTestPorts.echoSuite(1), "format", "yaml"));
@@ -139,5 +160,8 @@ class OpenApiConformanceTest {
     assertThat(DOCUMENT.violations(method, path, reply.status(), mediaType, reply.body()))
         .as("%s %s answered %d %s: %s", method, path, reply.status(), mediaType, reply.body())
         .isEmpty();
+    assertThat(DOCUMENT.requiredHeaders(method, path, reply.status()))
+        .as("%s %s %d: required headers", method, path, reply.status())
+        .allSatisfy(header -> assertThat(reply.header(header)).as(header).isNotBlank());
   }
 }
