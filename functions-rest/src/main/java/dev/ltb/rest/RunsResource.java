@@ -53,12 +53,15 @@ public class RunsResource {
   private static final String RUN_ID = "The run's id, e.g. run-m8x2k1-3f9a0c21b7de.";
 
   @POST
-  @Consumes(MediaType.APPLICATION_JSON)
+  @Consumes({MediaType.APPLICATION_JSON, SuiteBodies.YAML, SuiteBodies.X_YAML, SuiteBodies.TEXT_YAML})
   @Operation(operationId = "startRun", summary = "Start a run",
       description = "From a stored suite (suiteId, optionally suiteVersion) or an inline suite text in YAML or JSON "
-          + "(suite, format), never both. The suite is validated and the plan's quota checked before anything runs.")
-  @RequestBody(required = true, content = @Content(mediaType = ApiDoc.JSON,
-      schema = @Schema(implementation = StartRun.class)))
+          + "(suite, format), never both; or send the YAML suite file itself. The suite is validated and the plan's "
+          + "quota checked before anything runs.")
+  @RequestBody(required = true, content = {
+      @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = StartRun.class)),
+      @Content(mediaType = ApiDoc.YAML, schema = @Schema(type = SchemaType.STRING,
+          description = "The suite file itself, as ltb run reads it."))})
   @APIResponse(responseCode = "201", description = ApiDoc.CREATED_REPLAYED,
       headers = {@Header(ref = ApiDoc.REPLAYED), @Header(ref = ApiDoc.LOCATION)},
       content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = RunView.class)))
@@ -69,10 +72,12 @@ public class RunsResource {
   @APIResponse(responseCode = "422", ref = ApiDoc.UNPROCESSABLE)
   @APIResponse(responseCode = "429", ref = ApiDoc.QUOTA_EXCEEDED)
   public Response start(@Parameter(ref = ApiDoc.IDEMPOTENCY_KEY) @HeaderParam(Replies.IDEMPOTENCY_KEY) String key,
+      @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       @Parameter(hidden = true) byte[] body) {
     Caller caller = Callers.from(context);
     return Replies.post(api.idempotency(), caller, key, "POST /runs", body, 201,
-        () -> api.runs().start(caller, Bodies.read(body, StartRun.class)), new Replies.Location("runs", "/runId"));
+        () -> api.runs().start(caller, SuiteBodies.startRun(body, contentType)),
+        new Replies.Location("runs", "/runId"));
   }
 
   @GET

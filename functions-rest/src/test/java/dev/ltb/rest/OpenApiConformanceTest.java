@@ -52,6 +52,9 @@ class OpenApiConformanceTest {
     assertThat(replayed.header("Location")).isEqualTo("runs/" + runId);
 
     conforms("GET", "/runs/{runId}", send(OWNER, "GET", "/runs/" + runId, null));
+    Reply fromYaml = send(OWNER, "POST", "/runs", ApiTestPorts.echoSuite(3), Map.of("Content-Type", "application/yaml"));
+    conforms("POST", "/runs", fromYaml);
+    assertThat(fromYaml.json().path("totalItems").asInt()).isEqualTo(3);
     conforms("GET", "/runs", send(OWNER, "GET", "/runs?limit=1", null));
     conforms("POST", "/runs/{runId}/cancel", send(OWNER, "POST", "/runs/" + runId + "/cancel", null));
   }
