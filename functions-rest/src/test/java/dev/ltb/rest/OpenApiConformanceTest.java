@@ -3,7 +3,9 @@ package dev.ltb.rest;
 import static dev.ltb.rest.ProxyEvents.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ltb.json.Json;
+import dev.ltb.plugins.bundled.BundledPlugins;
 import dev.ltb.rest.ProxyEvents.As;
 import dev.ltb.rest.ProxyEvents.Reply;
 import dev.ltb.run.RunRecord;
@@ -146,6 +148,21 @@ class OpenApiConformanceTest {
     conforms("GET", "/webhooks", send(OWNER, "GET", "/webhooks", null));
     conforms("PUT", "/webhooks/{webhookId}", send(OWNER, "PUT", "/webhooks/" + webhookId, settings));
     conforms("POST", "/webhooks", send(OWNER, "POST", "/webhooks", "{\"url\": \"http://127.0.0.1:9/hook\"}"));
+  }
+
+  @Test
+  void pluginAnswersAreTheDocumentedUploadAndCheck() throws Exception {
+    ObjectNode manifest = (ObjectNode) Json.mapper().readTree(BundledPlugins.manifest("max-words").toJson());
+    manifest.put("name", "conform-check").put("module", "conform-check.wasm");
+    String sha = manifest.path("sha256").asText();
+
+    Reply registered = send(OWNER, "POST", "/plugins", manifest.toString());
+    conforms("POST", "/plugins", registered);
+    conforms("GET", "/plugins", send(OWNER, "GET", "/plugins", null));
+    conforms("POST", "/plugins/{name}/{sha256}/validate",
+        send(OWNER, "POST", "/plugins/conform-check/" + sha + "/validate", null));
+    conforms("POST", "/plugins/{name}/{sha256}/validate",
+        send(OWNER, "POST", "/plugins/conform-check/not-a-hash/validate", null));
   }
 
   private static String startedRun() {
