@@ -9,7 +9,6 @@ import dev.ltb.api.ResultFilter;
 import dev.ltb.api.RunView;
 import dev.ltb.api.StartRun;
 import dev.ltb.aggregate.RunSummary;
-import dev.ltb.engine.ItemResult;
 import dev.ltb.run.RunStatus;
 import dev.ltb.tenancy.PageRequest;
 import io.quarkus.amazon.lambda.http.model.AwsProxyRequestContext;
