@@ -1,5 +1,6 @@
 package dev.ltb.rest;
 
+import dev.ltb.usage.DailyUsage;
 import dev.ltb.api.ApiException;
 import dev.ltb.api.ApiServices;
 import dev.ltb.api.Caller;
@@ -25,10 +26,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The tenant's account: {@code /usage} (JSON or CSV), {@code /audit}, {@code /api-keys}. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Account")
 public class AccountResource {
 
   /** An API key as listed: never its hash. */
@@ -56,8 +67,24 @@ public class AccountResource {
   @GET
   @Path("usage")
   @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-  public Response usage(@QueryParam("from") String from, @QueryParam("to") String to,
-      @QueryParam("format") String format, @HeaderParam("Accept") String accept) {
+  @Operation(operationId = "getUsage", summary = "Daily usage",
+      description = "One entry per day in [from, to]; CSV with format=csv or Accept: text/csv.")
+  @Parameter(ref = ApiDoc.IF_NONE_MATCH)
+  @APIResponse(responseCode = "200", description = "OK; the JSON answer has a strong ETag.",
+      headers = @Header(ref = ApiDoc.ETAG), content = {
+          @Content(mediaType = ApiDoc.JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = DailyUsage.class)),
+          @Content(mediaType = ApiDoc.CSV, schema = @Schema(type = SchemaType.STRING,
+              description = "A header line, then one line per day."))})
+  @APIResponse(responseCode = "304", ref = ApiDoc.NOT_MODIFIED)
+  @APIResponse(responseCode = "400", ref = ApiDoc.INVALID_REQUEST)
+  public Response usage(
+      @Parameter(description = "First day, YYYY-MM-DD.", required = true) @QueryParam("from") String from,
+      @Parameter(description = "Last day, YYYY-MM-DD (at most 366 days after from).", required = true)
+      @QueryParam("to") String to,
+      @Parameter(description = "csv for CSV whatever the Accept header says.",
+          schema = @Schema(type = SchemaType.STRING, enumeration = "csv")) @QueryParam("format") String format,
+      @Parameter(hidden = true) @HeaderParam("Accept") String accept) {
     Caller caller = Callers.from(context);
     LocalDate start = date("from", from), end = date("to", to);
     if ("csv".equals(format) || (accept != null && accept.contains("text/csv")))
@@ -67,8 +94,18 @@ public class AccountResource {
 
   @GET
   @Path("audit")
-  public Response audit(@QueryParam("from") String from, @QueryParam("to") String to,
-      @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+  @Operation(operationId = "listAudit", summary = "The audit trail",
+      description = "Who did what, newest first; denials included.")
+  @Parameter(ref = ApiDoc.IF_NONE_MATCH)
+  @APIResponse(responseCode = "200", description = ApiDoc.ETAG_OK, headers = @Header(ref = ApiDoc.ETAG),
+      content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = PageBodies.AuditPage.class)))
+  @APIResponse(responseCode = "304", ref = ApiDoc.NOT_MODIFIED)
+  @APIResponse(responseCode = "400", ref = ApiDoc.INVALID_REQUEST)
+  public Response audit(
+      @Parameter(description = "From this instant, e.g. 2026-03-01T00:00:00Z.") @QueryParam("from") String from,
+      @Parameter(description = "Up to this instant (excluded).") @QueryParam("to") String to,
+      @Parameter(ref = ApiDoc.CURSOR) @QueryParam("cursor") String cursor,
+      @Parameter(ref = ApiDoc.LIMIT) @QueryParam("limit") Integer limit) {
     Caller caller = Callers.from(context);
     AuditQuery query;
     try {
@@ -76,11 +113,18 @@ public class AccountResource {
     } catch (IllegalArgumentException e) {
       throw ApiException.invalidField("from", e.getMessage());
     }
-    return Replies.get(request, api.account().audit(caller, query));
+    return Replies.get(request, PageBodies.AuditPage.of(api.account().audit(caller, query)));
   }
 
   @GET
   @Path("api-keys")
+  @Operation(operationId = "listApiKeys", summary = "List the tenant's API keys",
+      description = "Never a key or its hash.")
+  @Parameter(ref = ApiDoc.IF_NONE_MATCH)
+  @APIResponse(responseCode = "200", description = ApiDoc.ETAG_OK, headers = @Header(ref = ApiDoc.ETAG),
+      content = @Content(mediaType = ApiDoc.JSON,
+          schema = @Schema(type = SchemaType.ARRAY, implementation = ApiKeyView.class)))
+  @APIResponse(responseCode = "304", ref = ApiDoc.NOT_MODIFIED)
   public Response keys() {
     List<ApiKeyView> keys = api.account().keys(Callers.from(context)).stream().map(ApiKeyView::of).toList();
     return Replies.get(request, keys);
@@ -89,7 +133,18 @@ public class AccountResource {
   @POST
   @Path("api-keys")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response issue(@HeaderParam(Replies.IDEMPOTENCY_KEY) String key, byte[] body) {
+  @Operation(operationId = "issueApiKey", summary = "Issue an API key",
+      description = "The secret key is in this answer only.")
+  @RequestBody(required = true,
+      content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = NewKey.class)))
+  @APIResponse(responseCode = "201", description = ApiDoc.CREATED_REPLAYED, headers = @Header(ref = ApiDoc.REPLAYED),
+      content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = IssuedKeyView.class)))
+  @APIResponse(responseCode = "400", ref = ApiDoc.INVALID_REQUEST)
+  @APIResponse(responseCode = "413", ref = ApiDoc.PAYLOAD_TOO_LARGE)
+  @APIResponse(responseCode = "415", ref = ApiDoc.UNSUPPORTED_MEDIA_TYPE)
+  @APIResponse(responseCode = "422", ref = ApiDoc.UNPROCESSABLE)
+  public Response issue(@Parameter(ref = ApiDoc.IDEMPOTENCY_KEY) @HeaderParam(Replies.IDEMPOTENCY_KEY) String key,
+      @Parameter(hidden = true) byte[] body) {
     Caller caller = Callers.from(context);
     return Replies.post(api.idempotency(), caller, key, "POST /api-keys", body, 201,
         () -> IssuedKeyView.of(api.account().issueKey(caller, Bodies.read(body, NewKey.class).name())));
@@ -97,7 +152,12 @@ public class AccountResource {
 
   @DELETE
   @Path("api-keys/{keyId}")
-  public Response revoke(@PathParam("keyId") String keyId) {
+  @Operation(operationId = "revokeApiKey", summary = "Revoke an API key")
+  @APIResponse(responseCode = "204", ref = ApiDoc.NO_CONTENT)
+  @APIResponse(responseCode = "400", ref = ApiDoc.INVALID_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+  public Response revoke(@Parameter(description = "The key's id (keyId in the list).") @PathParam("keyId")
+      String keyId) {
     api.account().revokeKey(Callers.from(context), keyId);
     return Response.noContent().build();
   }

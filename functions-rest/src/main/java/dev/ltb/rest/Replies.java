@@ -5,6 +5,7 @@ import dev.ltb.api.Caller;
 import dev.ltb.api.Idempotency;
 import dev.ltb.json.Json;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -49,15 +50,39 @@ final class Replies {
     }
   }
 
+  /**
+   * Where a created resource can be read: {@code segment/<id>}, the id at {@code idPointer} (a JSON Pointer) in the
+   * answer.
+   * Relative to the request's URI (RFC 9110), so it resolves under the API's stage: {@code POST /prod/runs} answers
+   * {@code runs/run-…}, which a client resolves to {@code /prod/runs/run-…}.
+   */
+  record Location(String segment, String idPointer) {
+    String of(String answer) {
+      try {
+        String id = Json.mapper().readTree(answer).at(idPointer).asText("");
+        return id.isEmpty() ? null : segment + "/" + id;
+      } catch (JsonProcessingException e) {
+        return null;
+      }
+    }
+  }
+
   /** Runs a POST once per Idempotency-Key; a retry gets the first answer again. */
   static Response post(Idempotency idempotency, Caller caller, String key, String operation, byte[] body,
       int status, Supplier<Object> action) {
+    return post(idempotency, caller, key, operation, body, status, action, null);
+  }
+
+  /** {@link #post}, and a 201's {@code Location} names the created resource (a replay's too). */
+  static Response post(Idempotency idempotency, Caller caller, String key, String operation, byte[] body,
+      int status, Supplier<Object> action, Location location) {
     Bodies.checkSize(body);
     Idempotency.Outcome outcome = idempotency.execute(caller, key, operation, body,
         () -> new Idempotency.Answer(status, json(action.get())));
     Response.ResponseBuilder response =
         Response.status(outcome.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(outcome.body());
     if (outcome.replayed()) response.header(REPLAYED, "true");
+    if (location != null && outcome.status() == 201) response.header(HttpHeaders.LOCATION, location.of(outcome.body()));
     return response.build();
   }
 
