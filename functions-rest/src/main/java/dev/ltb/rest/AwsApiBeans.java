@@ -5,6 +5,9 @@ import dev.ltb.aws.AwsAdapters;
 import dev.ltb.aws.AwsProviders;
 import dev.ltb.aws.api.AwsApiPorts;
 import dev.ltb.evaluator.BuiltInEvaluators;
+import dev.ltb.pipeline.CloudPlugins;
+import dev.ltb.plugin.PluginRuntime;
+import dev.ltb.plugins.bundled.BundledPlugins;
 import dev.ltb.provider.BuiltInProviders;
 import dev.ltb.provider.ProviderRegistry;
 import dev.ltb.suite.load.SuiteLoader;
@@ -38,9 +41,10 @@ public class AwsApiBeans {
 
   @Produces
   @Singleton
-  ApiServices services(AwsAdapters aws) {
+  ApiServices services(AwsAdapters aws, PluginRuntime runtime) {
     ProviderRegistry providers = providers();
-    return AwsApiPorts.services(aws, providers, suiteLoader(providers), Clock.systemUTC());
+    return AwsApiPorts.services(aws, providers, suiteLoader(providers),
+        tenant -> CloudPlugins.support(BundledPlugins.catalog(), runtime, aws.blobStore(), tenant), Clock.systemUTC());
   }
 
   /** The worker's providers: built-in HTTP providers and the Bedrock ones. */

@@ -1,5 +1,6 @@
 package dev.ltb.rest;
 
+import dev.ltb.api.DatasetService;
 import dev.ltb.api.RunView;
 import dev.ltb.api.StoredSuite;
 import dev.ltb.audit.AuditRecord;
@@ -42,6 +43,13 @@ final class PageBodies {
   public record AuditPage(List<AuditRecord> items, @Schema(description = NEXT_CURSOR) Optional<String> nextCursor) {
     static AuditPage of(Page<AuditRecord> page) {
       return new AuditPage(page.items(), page.nextCursor());
+    }
+  }
+
+  public record DatasetPage(
+      List<DatasetService.DatasetSummary> items, @Schema(description = NEXT_CURSOR) Optional<String> nextCursor) {
+    static DatasetPage of(Page<DatasetService.DatasetSummary> page) {
+      return new DatasetPage(page.items(), page.nextCursor());
     }
   }
 }

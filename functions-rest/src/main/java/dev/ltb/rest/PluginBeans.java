@@ -3,6 +3,7 @@ package dev.ltb.rest;
 import dev.ltb.api.PluginService;
 import dev.ltb.aws.AwsAdapters;
 import dev.ltb.aws.dynamodb.tenancy.DynamoTenancyStores;
+import dev.ltb.plugin.PluginRuntime;
 import dev.ltb.plugins.bundled.BundledPlugins;
 import dev.ltb.wasm.ChicoryPluginRuntime;
 import io.quarkus.arc.profile.UnlessBuildProfile;
@@ -18,12 +19,17 @@ import java.time.Clock;
 @UnlessBuildProfile("test")
 public class PluginBeans {
 
+  /** The workers' sandbox, with the bundled plugins precompiled. */
   @Produces
   @Singleton
-  PluginService plugins(AwsAdapters aws) {
+  PluginRuntime runtime() {
+    return BundledPlugins.precompiled(ChicoryPluginRuntime.builder()).build();
+  }
+
+  @Produces
+  @Singleton
+  PluginService plugins(AwsAdapters aws, PluginRuntime runtime) {
     DynamoTenancyStores stores = new DynamoTenancyStores(aws.clients().dynamoDb(), aws.settings().table());
-    return PluginService.wire(
-        aws.blobStore(), aws.uploadUrls(), BundledPlugins.precompiled(ChicoryPluginRuntime.builder()).build(),
-        stores.auditLog(), Clock.systemUTC());
+    return PluginService.wire(aws.blobStore(), aws.uploadUrls(), runtime, stores.auditLog(), Clock.systemUTC());
   }
 }

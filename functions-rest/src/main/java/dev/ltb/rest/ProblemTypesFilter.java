@@ -21,7 +21,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * Completes the generated document from the code, when the app is built: the {@code Problem} schema's {@code type}
  * lists every {@link ProblemType}, each reusable problem answer narrows it to the types of its status, and every
  * operation behind the authorizer (all but {@code /health}, which needs no credential) answers 401, 403 and 500 as
- * {@link Callers} and {@link ProblemMapper} do.
+ * {@link Callers} and {@link ProblemMapper} do; every operation taking an {@code Idempotency-Key} also answers 409
+ * ({@code idempotency-key-in-progress} while the key's first request still acts).
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemTypesFilter implements OASFilter {
@@ -37,6 +38,7 @@ public class ProblemTypesFilter implements OASFilter {
   static final String PUBLIC_PATH = "/health";
   private static final String SCHEMAS = "#/components/schemas/";
   private static final String RESPONSES = "#/components/responses/";
+  private static final String PARAMETERS = "#/components/parameters/";
 
   @Override
   public void filterOpenAPI(OpenAPI openAPI) {
@@ -49,7 +51,10 @@ public class ProblemTypesFilter implements OASFilter {
     STATUS_OF.forEach((name, status) -> narrow(components.getResponses().get(name), status));
     openAPI.getPaths().getPathItems().forEach((path, item) -> {
       if (path.equals(PUBLIC_PATH)) operations(item).forEach(operation -> operation.setSecurity(List.of()));
-      else operations(item).forEach(ProblemTypesFilter::addCallerProblems);
+      else operations(item).forEach(operation -> {
+        addCallerProblems(operation);
+        if (takesIdempotencyKey(operation)) addProblem(operation, ApiDoc.CONFLICT);
+      });
     });
   }
 
@@ -69,13 +74,20 @@ public class ProblemTypesFilter implements OASFilter {
   }
 
   private static void addCallerProblems(Operation operation) {
+    for (String name : List.of(ApiDoc.UNAUTHENTICATED, ApiDoc.FORBIDDEN, ApiDoc.INTERNAL)) addProblem(operation, name);
+  }
+
+  private static void addProblem(Operation operation, String name) {
     APIResponses responses = operation.getResponses();
-    for (String name : List.of(ApiDoc.UNAUTHENTICATED, ApiDoc.FORBIDDEN, ApiDoc.INTERNAL)) {
-      String code = String.valueOf(STATUS_OF.get(name));
-      if (!responses.hasAPIResponse(code))
-        responses.addAPIResponse(code, OASFactory.createAPIResponse().ref(RESPONSES + name));
-    }
+    String code = String.valueOf(STATUS_OF.get(name));
+    if (!responses.hasAPIResponse(code))
+      responses.addAPIResponse(code, OASFactory.createAPIResponse().ref(RESPONSES + name));
     responses.setAPIResponses(new TreeMap<>(responses.getAPIResponses())); // in status order, as readers expect
+  }
+
+  private static boolean takesIdempotencyKey(Operation operation) {
+    return operation.getParameters() != null && operation.getParameters().stream()
+        .anyMatch(parameter -> (PARAMETERS + ApiDoc.IDEMPOTENCY_KEY).equals(parameter.getRef()));
   }
 
   private static List<Operation> operations(PathItem item) {

@@ -6,6 +6,7 @@ import dev.ltb.aws.api.AwsApiPorts;
 import dev.ltb.aws.appsync.AppSyncClient;
 import dev.ltb.aws.appsync.AppSyncProgressSink;
 import dev.ltb.aws.appsync.AppSyncRunEventPublisher;
+import dev.ltb.pipeline.CloudPlugins;
 import dev.ltb.provider.ProviderRegistry;
 import dev.ltb.security.CognitoJwtSettings;
 import dev.ltb.suite.load.SuiteLoader;
@@ -40,8 +41,9 @@ public class GraphqlBeans {
    */
   @Produces
   @Singleton
-  ApiServices apiServices(AwsAdapters aws, ProviderRegistry providers, SuiteLoader loader, Clock clock) {
-    return AwsApiPorts.services(aws, providers, loader, clock);
+  ApiServices apiServices(
+      AwsAdapters aws, ProviderRegistry providers, SuiteLoader loader, CloudPlugins plugins, Clock clock) {
+    return AwsApiPorts.services(aws, providers, loader, plugins::support, clock);
   }
 
   @Produces

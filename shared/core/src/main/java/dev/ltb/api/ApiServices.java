@@ -4,6 +4,7 @@ import dev.ltb.audit.AuditLog;
 import dev.ltb.audit.AuditRecorder;
 import dev.ltb.pipeline.BlobStore;
 import dev.ltb.pipeline.RunHistories;
+import dev.ltb.plugin.PluginSupport;
 import dev.ltb.provider.ProviderRegistry;
 import dev.ltb.security.ApiKeys;
 import dev.ltb.security.ProviderCredentialStore;
@@ -16,6 +17,7 @@ import dev.ltb.webhook.EndpointPolicy;
 import dev.ltb.webhook.WebhookDeliveryWorker;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The API's use cases, wired once per container from the ports an entry point provides (AWS adapters in Lambda,
@@ -71,9 +73,18 @@ public record ApiServices(
     }
   }
 
+  /** The use cases, for a deployment whose suites use no plugins. */
   public static ApiServices wire(Ports ports) {
+    return wire(ports, null);
+  }
+
+  /**
+   * The use cases; suites find plugins through {@code plugins} (a tenant's id to where its suites find them, e.g.
+   * {@code CloudPlugins::support} over the same store the workers read), as the plan step does.
+   */
+  public static ApiServices wire(Ports ports, Function<String, PluginSupport> plugins) {
     Guard guard = new Guard(new AuditRecorder(ports.auditLog(), ports.clock()));
-    SuiteTexts texts = new SuiteTexts(ports.loader(), ports.blobs());
+    SuiteTexts texts = new SuiteTexts(ports.loader(), ports.blobs(), plugins);
     Idempotency idempotency = new Idempotency(ports.idempotencyKeys(), ports.clock());
     QuotaGuard quota = new QuotaGuard(ports.plans(), ports.runSlots(), ports.usage(), ports.clock());
     return new ApiServices(

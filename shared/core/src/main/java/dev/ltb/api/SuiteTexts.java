@@ -8,6 +8,7 @@ import dev.ltb.json.Json;
 import dev.ltb.pipeline.BlobStore;
 import dev.ltb.pipeline.SelfContainedSuite;
 import dev.ltb.pipeline.StoredDatasets;
+import dev.ltb.plugin.PluginSupport;
 import dev.ltb.tenancy.TenantId;
 import dev.ltb.suite.Suite;
 import dev.ltb.suite.load.SuiteLoader;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Suite text sent to the API: checked with the same loader and JSON Schema as {@code ltb run} plus the cloud's rule
@@ -33,11 +35,22 @@ final class SuiteTexts {
 
   private final SuiteLoader loader;
   private final BlobStore blobs;
+  private final Function<String, PluginSupport> plugins;
 
-  /** @param blobs where the tenants' datasets are, so a suite naming one is checked against it */
-  SuiteTexts(SuiteLoader loader, BlobStore blobs) {
+  /**
+   * @param blobs where the tenants' datasets are, so a suite naming one is checked against it
+   * @param plugins where a tenant's suites find plugins (bundled and uploaded), or null where there are none: the
+   *     same check the plan step makes, so a suite pinning an uploaded plugin is accepted here and runs there
+   */
+  SuiteTexts(SuiteLoader loader, BlobStore blobs, Function<String, PluginSupport> plugins) {
     this.loader = Objects.requireNonNull(loader, "loader");
     this.blobs = Objects.requireNonNull(blobs, "blobs");
+    this.plugins = plugins;
+  }
+
+  private SuiteLoader loaderFor(TenantId tenant) {
+    SuiteLoader withDatasets = loader.withDatasets(new StoredDatasets(blobs, tenant.value()));
+    return plugins == null ? withDatasets : withDatasets.withPlugins(plugins.apply(tenant.value()));
   }
 
   /** {@code yaml} or {@code json}: the given format, else guessed from the first character. */
@@ -58,7 +71,7 @@ final class SuiteTexts {
     List<SuiteProblem> references = SelfContainedSuite.problems(text, fileName);
     try {
       if (!references.isEmpty()) throw new SuiteValidationException(references);
-      return loader.withDatasets(new StoredDatasets(blobs, tenant.value())).parse(text, fileName, NO_FILES);
+      return loaderFor(tenant).parse(text, fileName, NO_FILES);
     } catch (SuiteValidationException e) {
       throw new ApiException(Problems.suite(e));
     }

@@ -44,7 +44,12 @@ public final class CloudPlugins implements RunEngines {
 
   /** Where the tenant's suites find plugins, and how the plan step checks their modules. */
   public PluginSupport support(String tenantId) {
-    return new PluginSupport(locator(tenantId), runtime);
+    return support(bundled, runtime, blobs, tenantId);
+  }
+
+  /** {@link #support} without an engine, for the API that checks suites but runs none. */
+  public static PluginSupport support(PluginCatalog bundled, PluginRuntime runtime, BlobStore blobs, String tenantId) {
+    return new PluginSupport(PluginLocator.cloud(bundled, new StoredPlugins(blobs, tenantId)), runtime);
   }
 
   public PluginLocator locator(String tenantId) {

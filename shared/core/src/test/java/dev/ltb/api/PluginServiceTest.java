@@ -6,7 +6,9 @@ import static dev.ltb.testkit.ApiTestPorts.caller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ltb.pipeline.CloudPlugins;
 import dev.ltb.plugin.ModuleHash;
+import dev.ltb.plugin.PluginCatalog;
 import dev.ltb.plugin.PluginException;
 import dev.ltb.security.AccessDeniedException;
 import dev.ltb.security.Role;
@@ -139,5 +141,25 @@ class PluginServiceTest {
       return e;
     }
     throw new AssertionError("no ApiException");
+  }
+
+  @Test
+  void aSuitePinningAnUploadedPluginIsAcceptedByTheApiAsThePlanStepWouldAndAnotherTenantsPinIsNot() {
+    plugins.register(admin, MANIFEST);
+    ports.blobs.put("tenants/acme/plugins/word-cap/" + SHA + ".wasm", MODULE, "application/wasm");
+    ApiServices api = ApiServices.wire(ports.ports,
+        tenant -> CloudPlugins.support(PluginCatalog.EMPTY, (manifest, module) -> null, ports.blobs, tenant));
+    String suite = """
+        prompts: ["Say {{x}}"]
+        providers: [echo]
+        plugins: {word-cap: {sha256: %s}}
+        tests: [{vars: {x: hi}, assert: [{type: "plugin:word-cap", value: 3}]}]
+        """.formatted(SHA);
+
+    assertThat(api.suites().create(admin, new SuiteService.SuiteText("capped", "yaml", suite)).version()).isEqualTo(1);
+    ApiException refused = catchApi(() ->
+        api.suites().create(caller(BETA, Role.ADMIN), new SuiteService.SuiteText("capped", "yaml", suite)));
+    assertThat(refused.problem().status()).isEqualTo(422);
+    assertThat(refused.problem().detail() + refused.problem().errors()).contains("word-cap");
   }
 }

@@ -82,6 +82,7 @@ public final class ApiTestPorts {
   public final EvaluatorRegistry evaluators = BuiltInEvaluators.registry();
   public final ProviderRegistry providers = BuiltInProviders.registry();
   public final SuiteLoader loader = loader(evaluators, providers);
+  public final ApiServices.Ports ports;
   public final ApiServices services;
 
   public ApiTestPorts() {
@@ -116,10 +117,11 @@ public final class ApiTestPorts {
         new WebhookDeliveryWorker(webhooks, webhooks.secrets(), WebhookSender.standard(), noRetries,
             new InMemoryDeliveryLog(), EndpointPolicy.allowingPrivateNetworks(), RetrySchedule.standard(), clock);
     TenantPlans plans = tenant -> this.plan;
-    services = ApiServices.wire(new ApiServices.Ports(
+    ports = new ApiServices.Ports(
         histories, blobs, suites, new InMemoryIdempotencyKeys(), launcher, plans, slots, usage, audit,
         new ApiKeys(apiKeyStore, new ApiKeyHasher(), clock), webhooks, delivery,
-        EndpointPolicy.allowingPrivateNetworks(), providers, credentials, loader, clock));
+        EndpointPolicy.allowingPrivateNetworks(), providers, credentials, loader, clock);
+    services = ApiServices.wire(ports);
   }
 
   public static Caller caller(TenantId tenant, Role role) {

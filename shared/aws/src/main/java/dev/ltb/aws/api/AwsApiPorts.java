@@ -20,6 +20,7 @@ import dev.ltb.aws.tenant.TenantDataClients;
 import dev.ltb.provider.ProviderRegistry;
 import dev.ltb.security.ApiKeyHasher;
 import dev.ltb.security.ApiKeys;
+import dev.ltb.plugin.PluginSupport;
 import dev.ltb.suite.load.SuiteLoader;
 import dev.ltb.tenancy.Plans;
 import dev.ltb.webhook.DeliveryQueue;
@@ -31,6 +32,7 @@ import dev.ltb.webhook.WebhookSender;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Function;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 /**
@@ -109,6 +111,12 @@ public final class AwsApiPorts {
   /** The use cases over {@link #from}. */
   public static ApiServices services(AwsAdapters aws, ProviderRegistry providers, SuiteLoader loader, Clock clock) {
     return ApiServices.wire(from(aws, providers, loader, clock));
+  }
+
+  /** {@link #services} whose suites find plugins through {@code plugins}, as the plan step does. */
+  public static ApiServices services(AwsAdapters aws, ProviderRegistry providers, SuiteLoader loader,
+      Function<String, PluginSupport> plugins, Clock clock) {
+    return ApiServices.wire(from(aws, providers, loader, clock), plugins);
   }
 
   /** The webhook queue, resolved when a delivery first needs it: the API itself only sends test events. */
