@@ -45,6 +45,11 @@ public final class Names {
     public static final String USER_POOL_CLIENT_ID = "LTB_USER_POOL_CLIENT_ID";
     /** Single-account mode: the one tenant every user of the pool belongs to (read by authorizer, graphql, websocket). */
     public static final String FIXED_TENANT = "LTB_FIXED_TENANT";
+    /**
+     * ALIGN: the plan of a tenant without a plan record, checked when a run starts (REST, GraphQL, webhook ingress):
+     * SaaS mode sets the sign-up plan; single-account mode leaves it unset, so the installation is unlimited.
+     */
+    public static final String DEFAULT_PLAN = "LTB_PLAN";
     /** SaaS mode: the plan a self-signed-up user's new tenant starts on (read by post-confirmation). */
     public static final String SIGN_UP_PLAN = "LTB_SIGN_UP_PLAN";
     /** Single-account: the installation usage-plan key's value the authorizer returns as usageIdentifierKey. */

@@ -36,6 +36,16 @@ class TenancyModesTest {
     assertThat(Cfn.propertiesOf(singleApi, "AWS::Cognito::UserPool").get(0)).doesNotContainKey("LambdaConfig");
   }
 
+  static final List<FunctionKind> STARTING_RUNS =
+      List.of(FunctionKind.REST_API, FunctionKind.GRAPHQL, FunctionKind.WEBHOOK_INGRESS);
+
+  @Test
+  void saasPutsTenantsWithoutAPlanRecordOnTheSignUpPlanAndSingleAccountLeavesTheInstallationUnlimited() {
+    for (FunctionKind kind : STARTING_RUNS)
+      assertThat(env(saasApi, kind).get(Names.Env.DEFAULT_PLAN)).as(kind.id()).isEqualTo("free");
+    assertThat(functionsReading(singleApi, Names.Env.DEFAULT_PLAN)).isEmpty();
+  }
+
   @Test
   void saasReadsTheTenantFromEachUserAndSetsNoFixedTenant() {
     assertThat(functionsReading(saasApi, Names.Env.FIXED_TENANT)).isEmpty();

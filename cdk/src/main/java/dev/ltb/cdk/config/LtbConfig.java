@@ -17,7 +17,8 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param stage short lower-case name ({@code dev}, {@code prod}); part of every stack and resource name
  * @param mode single-account or SaaS
  * @param fixedTenant single-account mode: the tenant id every user of the pool belongs to; empty in SaaS mode
- * @param signUpPlan SaaS mode: the plan a self-signed-up user's new tenant starts on
+ * @param signUpPlan SaaS mode: the plan a self-signed-up user's new tenant starts on, and the plan of any tenant
+ *     without a plan record
  * @param repoRoot the repository root; the paths below default relative to it
  * @param codeSources where each artifact's code comes from at deploy time
  * @param artifacts the zip of each artifact (used in {@link CodeSource#ASSET} mode)

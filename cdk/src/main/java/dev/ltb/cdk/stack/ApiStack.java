@@ -71,6 +71,9 @@ public final class ApiStack extends Stack {
     runEnv.put(Names.Env.STATE_MACHINE_ARN, stateMachineArn);
     runEnv.put(Names.Env.CANCEL_FUNCTION_ARN, cancel.alias().getFunctionArn());
     runEnv.put(Names.Env.SECRETS_PREFIX, Names.secretsPrefix(stage));
+    // SaaS: a tenant nobody gave a plan (e.g. created by an operator) starts runs within the sign-up plan's limits,
+    // not unlimited; a single-account installation is its owner's own account and has no limits unless set.
+    if (config.mode() == DeploymentMode.SAAS) runEnv.put(Names.Env.DEFAULT_PLAN, config.signUpPlan());
     PolicyStatement startRuns =
         PolicyStatement.Builder.create().actions(List.of("states:StartExecution")).resources(List.of(stateMachineArn)).build();
 
