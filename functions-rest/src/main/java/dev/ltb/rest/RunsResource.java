@@ -81,7 +81,7 @@ public class RunsResource {
 
   @GET
   @Operation(operationId = "listRuns", summary = "List runs",
-      description = "Newest first, over the 1,000 most recent runs.")
+      description = "Newest first, over every run of the tenant; pass nextCursor to get the next page.")
   @Parameter(ref = ApiDoc.IF_NONE_MATCH)
   @APIResponse(responseCode = "200", description = ApiDoc.ETAG_OK, headers = @Header(ref = ApiDoc.ETAG),
       content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(implementation = PageBodies.RunPage.class)))
